@@ -82,7 +82,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         (decode_strict(UTF_16BE, rest, "UTF-16")?, Encoding::Utf16Be)
     } else {
-        if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        if bytes.iter().fold(false, |acc, &b| acc | (b == 0)) {
+            let pos = bytes.iter().position(|&b| b == 0).unwrap_or(0);
             return Err(DecodeError::Binary(format!("NUL byte at offset {pos}")));
         }
         match std::str::from_utf8(bytes) {
@@ -111,20 +112,24 @@ fn decode_strict(enc: &'static RsEncoding, bytes: &[u8], name: &'static str) -> 
 
 /// Rejects empty text and text that is mostly control characters.
 fn check_text(text: &str) -> Result<(), DecodeError> {
-    if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
         return Err(DecodeError::Empty);
     }
-    if text.contains('\0') {
+    // Branch-free counts that the compiler vectorizes: C0 controls are
+    // single bytes, C1 controls (U+0080..U+009F) are encoded C2 80..C2 9F.
+    let bytes = text.as_bytes();
+    if bytes.iter().fold(false, |acc, &b| acc | (b == 0)) {
         return Err(DecodeError::Binary("NUL character".into()));
     }
-    let total = text.chars().count();
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C'))
-        .count();
+    let low = bytes.iter().map(|&b| (b < 0x20 || b == 0x7F) as usize).sum::<usize>();
+    let spaces = bytes.iter().map(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) as usize).sum::<usize>();
+    let mut controls = low - spaces;
+    if !text.is_ascii() {
+        controls += bytes.windows(2).map(|w| (w[0] == 0xC2 && (0x80..0xA0).contains(&w[1])) as usize).sum::<usize>();
+    }
     // A few stray controls happen in scraped text; binary data has many.
-    if controls > 8 && controls * 50 > total {
-        return Err(DecodeError::Binary(format!("{controls} control characters in {total}")));
+    if controls > 8 && controls * 50 > bytes.len() {
+        return Err(DecodeError::Binary(format!("{controls} control characters in {} bytes", bytes.len())));
     }
     Ok(())
 }

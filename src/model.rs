@@ -372,3 +372,48 @@ pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Document);
     serde_json::to_string_pretty(&schema).expect("schema serializes") + "\n"
 }
+
+impl Document {
+    /// Every span in the document: mentions, events (and their parts), warnings.
+    pub fn spans(&self) -> Vec<&Span> {
+        let mut out: Vec<&Span> = self.mentions.iter().map(Mention::span).collect();
+        for e in &self.events {
+            out.push(&e.evidence);
+            out.extend(e.trigger.as_ref().map(|t| &t.span));
+            out.extend(e.date.as_ref().map(|d| &d.span));
+            out.extend(e.location.as_ref().map(|l| &l.span));
+            out.extend(e.actors.iter().map(|a| &a.span));
+            for c in &e.casualties {
+                out.push(&c.span);
+                out.extend(c.alternatives.iter().map(|a| &a.span));
+            }
+            out.extend(e.attribution.as_ref().map(|a| &a.span));
+        }
+        out.extend(self.warnings.iter().filter_map(|w| w.span.as_ref()));
+        out
+    }
+
+    /// Checks SPEC's span invariant on every span against the original text:
+    /// `text == original[start..end]` in code points and in UTF-8 bytes.
+    pub fn check_spans(&self, original: &str) -> Result<(), String> {
+        for span in self.spans() {
+            check_span(original, span)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks one span against the original text (see [`Document::check_spans`]).
+pub fn check_span(original: &str, span: &Span) -> Result<(), String> {
+    let bytes = original
+        .get(span.byte_start..span.byte_end)
+        .ok_or_else(|| format!("span {span:?}: byte range is out of bounds or not on char boundaries"))?;
+    if bytes != span.text {
+        return Err(format!("span {span:?}: bytes slice to {bytes:?}"));
+    }
+    let chars: String = original.chars().skip(span.start).take(span.end.saturating_sub(span.start)).collect();
+    if chars != span.text || span.start > span.end {
+        return Err(format!("span {span:?}: code points slice to {chars:?}"));
+    }
+    Ok(())
+}

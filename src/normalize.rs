@@ -181,7 +181,10 @@ pub enum ViewKind {
 impl NormalizedText {
     /// Normalizes `original` (already decoded) into its two views.
     pub fn new(original: String) -> NormalizedText {
-        let nfc = original.is_ascii() || matches!(is_nfc_quick(original.chars()), IsNormalized::Yes);
+        // ASCII, Latin letters below U+0300 and general punctuation are
+        // always NFC: only the rest goes through the (slower) quick check.
+        let nfc = original.is_ascii()
+            || matches!(is_nfc_quick(original.chars().filter(|&c| may_need_nfc(c))), IsNormalized::Yes);
         let mut b = Builder::with_capacity(original.len());
         if nfc {
             b.run_nfc(&original);
@@ -359,8 +362,19 @@ fn latin_fold_table() -> &'static Vec<String> {
 }
 
 /// Bytes copied verbatim into both views (lowercased in the fold view).
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        t[b] = b != b'`' as usize;
+        b += 1;
+    }
+    t
+};
+
+#[inline]
 fn is_plain_ascii(b: u8) -> bool {
-    (0x21..0x7F).contains(&b) && b != b'`'
+    PLAIN[b as usize]
 }
 
 struct Builder {
@@ -392,8 +406,11 @@ impl Builder {
         while i < bytes.len() {
             let b = bytes[i];
             if is_plain_ascii(b) {
+                // A run of plain ASCII, single spaces between words included.
                 let mut j = i + 1;
-                while j < bytes.len() && is_plain_ascii(bytes[j]) {
+                while j < bytes.len()
+                    && (is_plain_ascii(bytes[j]) || (bytes[j] == b' ' && j + 1 < bytes.len() && is_plain_ascii(bytes[j + 1])))
+                {
                     j += 1;
                 }
                 self.flush_whitespace(i);
@@ -420,7 +437,7 @@ impl Builder {
             let mut end = start + c.len_utf8();
             // A chunk is a character followed by everything NFC may attach to it.
             while let Some(&(next_start, next)) = iter.peek() {
-                if canonical_combining_class(next) != 0 || !nfc_yes(next) {
+                if canonical_combining_class(next) != 0 || nfc_maybe(next) {
                     end = next_start + next.len_utf8();
                     iter.next();
                 } else {
@@ -433,7 +450,9 @@ impl Builder {
                 continue;
             }
             let composed: String = chunk.nfc().collect();
-            if composed == chunk {
+            // Marks after whitespace vanish with it, in whatever order.
+            let after_space = matches!(classify(c), CharClass::Space | CharClass::Break | CharClass::Delete);
+            if composed == chunk || after_space {
                 for (k, ch) in chunk.char_indices() {
                     self.push_char(ch, start + k, start + k + ch.len_utf8());
                 }
@@ -458,6 +477,8 @@ impl Builder {
                 replace(&mut self.norm, n, start, end);
                 replace(&mut self.fold, f, start, end);
             }
+            // A stray combining mark after whitespace disappears with it.
+            CharClass::Keep if self.ws_start.is_some() && is_combining_mark(c) => {}
             CharClass::Keep => {
                 self.flush_whitespace(start);
                 self.norm.text.push(c);
@@ -538,6 +559,17 @@ impl Builder {
             delete(&mut self.fold, start, len);
         }
     }
+}
+
+/// False for characters that are NFC-stable whatever surrounds them.
+fn may_need_nfc(c: char) -> bool {
+    let u = c as u32;
+    u >= 0x300 && !(0x2000..=0x206F).contains(&u) && !(0x20A0..=0x20CF).contains(&u)
+}
+
+/// True for characters that NFC may compose with what precedes them.
+fn nfc_maybe(c: char) -> bool {
+    (c as u32) >= 0x300 && matches!(is_nfc_quick(std::iter::once(c)), IsNormalized::Maybe)
 }
 
 fn nfc_yes(c: char) -> bool {
