@@ -285,6 +285,11 @@ CI_ADMIN1_REMAP = {
     "89": "94",  # Sud-Comoé -> Comoé
     "91": "97",  # Worodougou -> Woroba
 }
+# Codes that resolve to a current name but meant something larger in an old dump. The 2014 NE
+# dump uses 08 for the former Niamey département (today Tillabéri region + Niamey): trust
+# "Niamey" only within 15 km of the city, otherwise resolve from neighbours.
+ADMIN1_ONLY_NEAR = {("NE", "08"): (13.51366, 2.10980, 15.0)}
+
 _ADMIN1_SUFFIX = re.compile(r"\s+(Region|District|State)$")
 
 
@@ -472,8 +477,11 @@ class AdminResolver:
                     self.dump_a2.setdefault((r[8], r[10], r[11]), r[1])
                 self.adm2_gid[(r[8], str(gid))] = r[1]
 
-    def admin1(self, cc, code):
+    def admin1(self, cc, code, lat, lon):
         if code in ("", "00"):
+            return None
+        near = ADMIN1_ONLY_NEAR.get((cc, code))
+        if near and dist_km(lat, lon, near[0], near[1]) > near[2]:
             return None
         name = self.a1tab.get(cc + "." + code)
         if name is None and cc == "CI" and code in CI_ADMIN1_REMAP:
@@ -534,7 +542,7 @@ def build_geonames_places(rows, resolver, log):
         p.code = fcode
         p.population = pop if pop > 0 else None
         p.a1code, p.a2code = r[10], r[11]
-        a1 = resolver.admin1(r[8], r[10])
+        a1 = resolver.admin1(r[8], r[10], p.lat, p.lon)
         if a1:
             p.admin1, p.a1_direct = a1, True
         if feature != "admin1":

@@ -42,6 +42,7 @@
 //! ```
 
 pub mod decode;
+pub mod eval;
 pub mod input;
 pub mod model;
 pub mod normalize;

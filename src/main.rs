@@ -38,6 +38,29 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Score the extractor against the annotated corpus; exit 1 when a score
+    /// falls below the recorded baseline by more than its tolerance.
+    ///
+    /// With a corpus folder that holds dev/ and test/, both are scored and
+    /// gated separately. The baseline is corpus/baseline.json (next to the
+    /// folders). Matching rules are documented in corpus/README.md.
+    Eval {
+        /// The corpus folder (with dev/ and test/) or one of its parts.
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write the current scores as the new baseline.
+        #[arg(long)]
+        update_baseline: bool,
+        /// Baseline file (default: baseline.json in the corpus folder or its parent).
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Print only the scores, not the list of what is wrong.
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Print the JSON Schema of the document object.
     Schema,
 }
@@ -50,6 +73,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract { published, pretty, files } => extract(&files, published, pretty),
+        Command::Eval { corpus, json, update_baseline, baseline, quiet } => eval(&corpus, json, update_baseline, baseline, quiet),
         Command::Schema => {
             print!("{}", vigie::model::json_schema());
             ExitCode::SUCCESS
@@ -101,5 +125,82 @@ fn extract(inputs: &[PathBuf], published: Option<chrono::NaiveDate>, pretty: boo
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn eval(corpus: &std::path::Path, json: bool, update: bool, baseline: Option<PathBuf>, quiet: bool) -> ExitCode {
+    use vigie::eval::{evaluate, regressions, rounded, Baseline};
+    let extractor = Extractor::new();
+    let parts: Vec<(String, PathBuf)> = if corpus.join("dev").is_dir() || corpus.join("test").is_dir() {
+        ["dev", "test"].iter().filter(|p| corpus.join(p).is_dir()).map(|p| (p.to_string(), corpus.join(p))).collect()
+    } else {
+        let name = corpus.file_name().and_then(|n| n.to_str()).unwrap_or("corpus").to_string();
+        vec![(name, corpus.to_path_buf())]
+    };
+    let baseline_path = baseline.unwrap_or_else(|| {
+        let here = corpus.join("baseline.json");
+        if here.exists() || parts.len() > 1 {
+            here
+        } else {
+            corpus.parent().map(|p| p.join("baseline.json")).unwrap_or(here)
+        }
+    });
+    let mut base: Baseline = match std::fs::read(&baseline_path) {
+        Ok(raw) => match serde_json::from_slice(&raw) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("vigie: {}: not a baseline file: {e}", baseline_path.display());
+                return ExitCode::from(2);
+            }
+        },
+        Err(_) => Baseline { tolerance: 0.01, scores: Default::default() },
+    };
+    let mut failed = Vec::new();
+    let mut json_out = serde_json::Map::new();
+    for (name, dir) in &parts {
+        let report = evaluate(&extractor, dir);
+        let scores = report.scores();
+        if json {
+            let mut v = serde_json::to_value(&report).expect("report serializes");
+            v["scores"] = serde_json::to_value(&scores).expect("scores serialize");
+            json_out.insert(name.clone(), v);
+        } else {
+            println!("== {name} ({})", dir.display());
+            print!("{}", report.table());
+            if !quiet && !report.problems.is_empty() {
+                println!("what is wrong ({}):", report.problems.len());
+                for p in &report.problems {
+                    println!("  {p}");
+                }
+            }
+        }
+        for e in &report.errors {
+            eprintln!("vigie: {e}");
+            failed.push(e.clone());
+        }
+        if update {
+            base.scores.insert(name.clone(), rounded(&scores));
+        } else {
+            failed.extend(regressions(&base, name, &scores));
+        }
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&json_out).expect("json"));
+    }
+    if update {
+        let text = serde_json::to_string_pretty(&base).expect("baseline serializes") + "\n";
+        if let Err(e) = std::fs::write(&baseline_path, text) {
+            eprintln!("vigie: {}: cannot write baseline: {e}", baseline_path.display());
+            return ExitCode::from(1);
+        }
+        eprintln!("vigie: baseline written to {}", baseline_path.display());
+    }
+    if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        for f in &failed {
+            eprintln!("vigie: regression: {f}");
+        }
+        ExitCode::from(1)
     }
 }
