@@ -41,11 +41,14 @@
 //! }
 //! ```
 
+pub mod assemble;
 pub mod decode;
 pub mod eval;
+pub mod gazetteer;
 pub mod input;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
+pub mod rules;
 pub mod segment;
 pub mod span;

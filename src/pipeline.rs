@@ -6,7 +6,14 @@
 
 use sha2::{Digest, Sha256};
 
+use crate::assemble::{assemble, Findings};
 use crate::decode::decode;
+use crate::gazetteer::Gazetteers;
+use crate::rules::casualty::CasualtyRules;
+use crate::rules::date::DateRules;
+use crate::rules::trigger::TriggerRules;
+use crate::rules::{Found, RuleWarning};
+use crate::span::ViewRange;
 use crate::input::{Article, InputError};
 use crate::model::{Document, DocumentInfo, Mention, Warning, SCHEMA};
 use crate::normalize::NormalizedText;
@@ -25,18 +32,28 @@ pub struct Analysis {
 
 /// The compiled extraction pipeline.
 #[derive(Debug, Default)]
-pub struct Extractor {}
+pub struct Extractor {
+    dates: DateRules,
+    casualties: CasualtyRules,
+    triggers: TriggerRules,
+    gazetteers: Gazetteers,
+}
 
 impl Extractor {
     /// Compiles the built-in rules and gazetteers.
     pub fn new() -> Extractor {
-        Extractor {}
+        Extractor {
+            dates: DateRules::new(),
+            casualties: CasualtyRules::new(),
+            triggers: TriggerRules::new(),
+            gazetteers: Gazetteers::builtin(),
+        }
     }
 
     /// The gazetteer id of an actor or person name or alias (`kind` is
     /// `actor` or `person`), used by the evaluator to compare gold names.
-    pub fn canonical_id(&self, _kind: &str, _name: &str) -> Option<String> {
-        None
+    pub fn canonical_id(&self, kind: &str, name: &str) -> Option<String> {
+        self.gazetteers.canonical_id(kind, name)
     }
 
     /// Runs the whole pipeline on one article.
@@ -54,14 +71,46 @@ impl Extractor {
             .iter()
             .map(|n| Warning { code: "bad-metadata".into(), span: None, message: n.clone() })
             .collect();
-        let mentions: Vec<Mention> = Vec::new();
-        warnings.sort_by(|a, b| a.span.as_ref().map(|s| s.start).cmp(&b.span.as_ref().map(|s| s.start)));
+        let sha256 = hex_sha256(&article.bytes);
+        let names = self.gazetteers.find(&text, &segments);
+        let mut dates = self.dates.find(&text, &segments, article.published);
+        let mut casualties = self.casualties.find(&text, &segments);
+        let triggers = self.triggers.find(&text);
+        // A name owns its span: "Mouvement du 23 mars" is an actor, not a date.
+        let names_ranges: Vec<ViewRange> = names.actors.iter().map(|a| a.range).chain(names.persons.iter().map(|p| p.range)).collect();
+        let inside_name = |r: ViewRange| names_ranges.iter().any(|n| n.overlaps(r) && n.len() > r.len());
+        dates.dates.retain(|d| !inside_name(d.range));
+        casualties.numbers.retain(|d| !inside_name(d.range));
+        casualties.casualties.retain(|d| !inside_name(d.range));
+        let events = assemble(&Findings {
+            text: &text,
+            segments: &segments,
+            dates: &dates,
+            casualties: &casualties,
+            names: &names,
+            triggers: &triggers,
+            sha256: &sha256,
+        });
+        let mut mentions: Vec<(ViewRange, u8, Mention)> = Vec::new();
+        push_all(&mut mentions, 0, &names.places, |m| Mention::Place(m.clone()));
+        push_all(&mut mentions, 1, &names.actors, |m| Mention::Actor(m.clone()));
+        push_all(&mut mentions, 2, &names.persons, |m| Mention::Person(m.clone()));
+        push_all(&mut mentions, 3, &dates.dates, |m| Mention::Date(m.clone()));
+        push_all(&mut mentions, 4, &casualties.numbers, |m| Mention::Number(m.clone()));
+        push_all(&mut mentions, 5, &casualties.casualties, |m| Mention::Casualty(m.clone()));
+        push_all(&mut mentions, 6, &triggers, |m| Mention::Trigger(m.clone()));
+        mentions.sort_by(|a, b| (a.0.start, a.1, a.0.end).cmp(&(b.0.start, b.1, b.0.end)));
+        let mentions: Vec<Mention> = mentions.into_iter().map(|(_, _, m)| m).collect();
+        for w in names.warnings.iter().chain(&dates.warnings) {
+            warnings.push(to_warning(&text, w));
+        }
+        warnings.sort_by_key(|w| w.span.as_ref().map(|s| (s.start, s.end)));
         let document = Document {
             schema: SCHEMA.into(),
             document: DocumentInfo {
                 id: article.id.clone(),
                 source: article.source.clone(),
-                sha256: hex_sha256(&article.bytes),
+                sha256,
                 encoding: decoded.encoding.name(),
                 published: article.published.map(|d| d.format("%Y-%m-%d").to_string()),
                 chars: text.char_len(),
@@ -69,7 +118,7 @@ impl Extractor {
                 title: article.title.clone(),
             },
             mentions,
-            events: Vec::new(),
+            events,
             warnings,
         };
         Ok(Analysis { text, segments, document })
@@ -80,4 +129,12 @@ impl Extractor {
 pub fn hex_sha256(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn push_all<M>(out: &mut Vec<(ViewRange, u8, Mention)>, order: u8, found: &[Found<M>], f: impl Fn(&M) -> Mention) {
+    out.extend(found.iter().map(|x| (x.range, order, f(&x.mention))));
+}
+
+fn to_warning(text: &NormalizedText, w: &RuleWarning) -> Warning {
+    Warning { code: w.code.to_string(), span: w.range.map(|r| text.span(r)), message: w.message.clone() }
 }
