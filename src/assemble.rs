@@ -1,13 +1,40 @@
 //! Event assembly: triggers, dates, places, actors and casualty counts
-//! become events. (Stub.)
+//! become events, one record per real event.
+//!
+//! Terms:
+//! * an **anchor** is what starts an event candidate: a trigger (strong, or
+//!   weak with a casualty count or an armed actor beside it), or a casualty
+//!   count (killed, injured, kidnapped, arrested) whose sentence has no
+//!   trigger and no earlier event in its paragraph to belong to;
+//! * a **clause** is the part of a sentence between `,` `;` `:` and `(`;
+//!   a date or place in the trigger's clause wins over one elsewhere in the
+//!   sentence ("Après l'attaque de Boulkessi en 2019, celle de dimanche…");
+//! * a **section** is a run of paragraphs between separator lines (`**`),
+//!   within which a date or place carries over to later sentences.
+//!
+//! Attachment order: same clause, same sentence, earlier in the paragraph,
+//! earlier in the section (at most three paragraphs back), then the lead (the
+//! headline and first paragraph state the main event). Candidates then merge
+//! when type, date and place are compatible. Among several figures for the
+//! same count, the best is the final or revised, official one, latest in the
+//! text; perpetrators' claims rank last; the others become `alternatives`.
+//! The cue words are data: `gazetteers/event_cues.tsv`.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use sha2::{Digest, Sha256};
 
 use crate::gazetteer::NameFindings;
-use crate::model::{Event, TriggerMention};
+use crate::model::{
+    Attribution, CasualtyAlternative, CasualtyMention, Event, EventActor, EventCasualty, EventDate, EventLocation, EventTrigger,
+};
 use crate::normalize::NormalizedText;
 use crate::rules::casualty::CasualtyFindings;
 use crate::rules::date::DateFindings;
-use crate::rules::Found;
+use crate::rules::trigger::{Strength, TriggerHit};
 use crate::segment::Segments;
+use crate::span::ViewRange;
 
 /// Everything found in one document, the input of assembly.
 #[derive(Debug)]
@@ -23,12 +50,771 @@ pub struct Findings<'a> {
     /// Places, actors, people.
     pub names: &'a NameFindings,
     /// Event triggers.
-    pub triggers: &'a [Found<TriggerMention>],
+    pub triggers: &'a [TriggerHit],
     /// SHA-256 of the document, for event ids.
     pub sha256: &'a str,
 }
 
+/// Cue phrases by what they signal (from `gazetteers/event_cues.tsv`).
+struct Cues {
+    by_kind: Vec<(String, Vec<String>)>,
+}
+
+impl Cues {
+    fn get() -> &'static Cues {
+        static CUES: OnceLock<Cues> = OnceLock::new();
+        CUES.get_or_init(|| {
+            let mut by_kind: Vec<(String, Vec<String>)> = Vec::new();
+            for line in include_str!("../gazetteers/event_cues.tsv").lines().filter(|l| !l.starts_with('#')).skip(1) {
+                let Some((kind, phrase)) = line.split_once('\t') else { continue };
+                match by_kind.iter_mut().find(|(k, _)| k == kind) {
+                    Some((_, v)) => v.push(phrase.trim().to_string()),
+                    None => by_kind.push((kind.to_string(), vec![phrase.trim().to_string()])),
+                }
+            }
+            Cues { by_kind }
+        })
+    }
+
+    fn phrases(&self, kind: &str) -> &[String] {
+        self.by_kind.iter().find(|(k, _)| k == kind).map(|(_, v)| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// The first cue of `kind` found in `s` at word boundaries: its offset.
+    fn find(&self, kind: &str, s: &str) -> Option<(usize, usize)> {
+        self.phrases(kind).iter().filter_map(|p| find_word(s, p).map(|i| (i, p.len()))).min()
+    }
+
+    fn any(&self, kind: &str, s: &str) -> bool {
+        self.find(kind, s).is_some()
+    }
+}
+
+/// Offset of `word` in `s` at ASCII word boundaries.
+fn find_word(s: &str, word: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find(word) {
+        let at = from + i;
+        let end = at + word.len();
+        let before_ok = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+        let after_ok = end >= b.len() || !b[end].is_ascii_alphanumeric();
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + word.len().max(1);
+        while from < s.len() && !s.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+/// Event types that describe the same kind of violence and may merge.
+fn type_group(t: &str) -> u8 {
+    match t {
+        "attack" | "ambush" | "explosion" | "airstrike" | "armed_clash" | "massacre" => 0,
+        "kidnapping" => 1,
+        "arrest" => 2,
+        "protest" | "riot" | "looting" => 3,
+        "agreement" => 4,
+        _ => 5,
+    }
+}
+
+/// Which type wins when triggers of one group meet (more specific first).
+fn type_rank(t: &str) -> u8 {
+    match t {
+        "massacre" => 0,
+        "ambush" => 1,
+        "explosion" => 2,
+        "airstrike" => 3,
+        "kidnapping" => 4,
+        "riot" => 5,
+        "attack" => 6,
+        "armed_clash" => 7,
+        _ => 8,
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    kind: String,
+    /// Index of the trigger that names the event type.
+    trigger: Option<usize>,
+    /// The trigger came from a strong lexicon entry.
+    strong: bool,
+    sentences: BTreeSet<usize>,
+    date: Option<usize>,
+    /// How the date was found: 0 clause, 1 sentence, 2 paragraph, 3 section, 4 lead.
+    date_dist: u8,
+    place: Option<usize>,
+    place_dist: u8,
+    casualties: Vec<usize>,
+    actors: Vec<(String, usize)>,
+    persons: Vec<(String, usize)>,
+    /// Fold offset of the trigger or anchor.
+    at: usize,
+}
+
+struct Doc<'a> {
+    f: &'a Findings<'a>,
+    fold: &'a str,
+    /// Section index of each paragraph.
+    section: Vec<usize>,
+}
+
+impl<'a> Doc<'a> {
+    fn sentence_of(&self, pos: usize) -> usize {
+        self.f.segments.sentence_at(pos)
+    }
+
+    fn paragraph_of_sentence(&self, s: usize) -> usize {
+        self.f.segments.sentences.get(s).map(|x| x.paragraph).unwrap_or(0)
+    }
+
+    fn sentence_range(&self, s: usize) -> ViewRange {
+        self.f.segments.sentences[s].range
+    }
+
+    /// The clause of the sentence around `pos`.
+    fn clause(&self, pos: usize) -> ViewRange {
+        let s = self.sentence_range(self.sentence_of(pos));
+        let b = self.fold.as_bytes();
+        let mut lo = pos.min(s.end);
+        while lo > s.start && !b";:(,".contains(&b[lo - 1]) {
+            lo -= 1;
+        }
+        let mut hi = pos.min(s.end);
+        while hi < s.end && !b";:),".contains(&b[hi]) {
+            hi += 1;
+        }
+        ViewRange::new(lo, hi)
+    }
+}
+
 /// Builds the events of a document.
-pub fn assemble(_f: &Findings) -> Vec<Event> {
-    Vec::new()
+pub fn assemble(f: &Findings) -> Vec<Event> {
+    if f.segments.sentences.is_empty() {
+        return Vec::new();
+    }
+    let fold = f.text.fold();
+    let section = sections(f);
+    let doc = Doc { f, fold, section };
+    let cues = Cues::get();
+    let mut candidates: Vec<Candidate> = Vec::new();
+
+    // 1. Anchors from triggers.
+    for (ti, hit) in f.triggers.iter().enumerate() {
+        let s = doc.sentence_of(hit.found.range.start);
+        let sr = doc.sentence_range(s);
+        let has_count = f.casualties.casualties.iter().any(|c| sr.contains(c.range) && !c.mention.negated);
+        let has_armed_actor = f.names.actors.iter().any(|a| sr.contains(a.range) && a.mention.category != "political");
+        if hit.strength == Strength::Weak && !has_count && !has_armed_actor {
+            continue;
+        }
+        candidates.push(Candidate {
+            kind: hit.found.mention.event_type.clone(),
+            trigger: Some(ti),
+            strong: hit.strength == Strength::Strong,
+            sentences: BTreeSet::from([s]),
+            date: None,
+            date_dist: 9,
+            place: None,
+            place_dist: 9,
+            casualties: Vec::new(),
+            actors: Vec::new(),
+            persons: Vec::new(),
+            at: hit.found.range.start,
+        });
+    }
+    // 2. One candidate per sentence: triggers of one sentence describe one
+    //    event unless their clauses name different places or dates.
+    candidates = merge_in_sentence(&doc, candidates);
+
+    // 3. Casualty counts: attach to the candidate of their sentence, or to the
+    //    latest earlier candidate of the paragraph, or start their own.
+    for (ci, c) in f.casualties.casualties.iter().enumerate() {
+        if c.mention.negated || c.mention.kind == "displaced" || c.mention.kind == "missing" {
+            continue;
+        }
+        let s = doc.sentence_of(c.range.start);
+        let p = doc.paragraph_of_sentence(s);
+        if let Some(k) = candidates.iter().position(|k| k.sentences.contains(&s)) {
+            candidates[k].casualties.push(ci);
+            continue;
+        }
+        let earlier = candidates
+            .iter()
+            .rposition(|k| k.at < c.range.start && k.sentences.iter().any(|&ks| doc.paragraph_of_sentence(ks) == p));
+        if let Some(k) = earlier {
+            candidates[k].casualties.push(ci);
+            candidates[k].sentences.insert(s);
+            continue;
+        }
+        let kind = match c.mention.kind.as_str() {
+            "kidnapped" => "kidnapping",
+            "arrested" => "arrest",
+            _ => "attack",
+        };
+        candidates.push(Candidate {
+            kind: kind.into(),
+            trigger: None,
+            strong: true,
+            sentences: BTreeSet::from([s]),
+            date: None,
+            date_dist: 9,
+            place: None,
+            place_dist: 9,
+            casualties: vec![ci],
+            actors: Vec::new(),
+            persons: Vec::new(),
+            at: c.range.start,
+        });
+    }
+    candidates.sort_by_key(|c| c.at);
+
+    // 4. Dates, places and actors.
+    for c in &mut candidates {
+        attach_date(&doc, c);
+        attach_place(&doc, c);
+        attach_actors(&doc, c, cues);
+    }
+    // 5. One event per place when a trigger names several coordinated places.
+    let candidates = split_coordinated_places(&doc, candidates);
+    // 6. Merge mentions of the same event.
+    let merged = merge(&doc, candidates);
+    // 7. Finish.
+    let mut events: Vec<Event> = merged.into_iter().filter(|c| worth_an_event(&doc, c)).map(|c| finish(&doc, c, cues)).collect();
+    events.sort_by_key(|e| (e.evidence.start, e.evidence.end));
+    events.dedup_by(|a, b| a.id == b.id);
+    events
+}
+
+/// Section of each paragraph: a new section starts after a separator line.
+fn sections(f: &Findings) -> Vec<usize> {
+    let fold = f.text.fold();
+    let mut out = Vec::with_capacity(f.segments.paragraphs.len());
+    let mut section = 0;
+    let mut prev_end = 0;
+    for p in &f.segments.paragraphs {
+        let gap = &fold[prev_end.min(p.start)..p.start];
+        if gap.lines().any(|l| {
+            let t = l.trim();
+            !t.is_empty() && t.bytes().all(|b| b"*-_=#~ ".contains(&b))
+        }) {
+            section += 1;
+        }
+        out.push(section);
+        prev_end = p.end;
+    }
+    out
+}
+
+fn merge_in_sentence(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        let s = *c.sentences.iter().next().expect("one sentence");
+        if let Some(prev) = out.iter_mut().rev().find(|p| p.sentences.contains(&s) && type_group(&p.kind) == type_group(&c.kind)) {
+            // Different clauses with their own place or date stay apart.
+            let (pc, cc) = (doc.clause(prev.at), doc.clause(c.at));
+            let own = |cl: ViewRange| {
+                doc.f.names.places.iter().any(|p| cl.contains(p.range)) || doc.f.dates.dates.iter().any(|d| cl.contains(d.range))
+            };
+            if pc != cc && own(pc) && own(cc) {
+                out.push(c);
+                continue;
+            }
+            if (c.strong && !prev.strong) || (c.strong == prev.strong && type_rank(&c.kind) < type_rank(&prev.kind)) {
+                prev.kind = c.kind.clone();
+                prev.trigger = c.trigger;
+                prev.strong = c.strong;
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The nearest item to `at` within `range`, among `ranges` accepted by `ok`.
+fn nearest(ranges: impl Iterator<Item = (usize, ViewRange)>, within: ViewRange, at: usize) -> Option<usize> {
+    ranges
+        .filter(|(_, r)| within.contains(*r))
+        .min_by_key(|(_, r)| if r.start >= at { r.start - at } else { (at - r.end) + 1 })
+        .map(|(i, _)| i)
+}
+
+/// The latest item before `at` within `range`.
+fn latest_before(ranges: impl Iterator<Item = (usize, ViewRange)>, within: ViewRange, at: usize) -> Option<usize> {
+    ranges.filter(|(_, r)| within.contains(*r) && r.end <= at).max_by_key(|(_, r)| r.start).map(|(i, _)| i)
+}
+
+/// Ranges of context around a candidate, nearest first, with a distance code.
+fn contexts(doc: &Doc, c: &Candidate) -> Vec<(u8, ViewRange, bool)> {
+    let segs = doc.f.segments;
+    let s = *c.sentences.iter().next().expect("a sentence");
+    let p = doc.paragraph_of_sentence(s);
+    let para = segs.paragraphs[p];
+    let mut out = vec![(0, doc.clause(c.at), false), (1, doc.sentence_range(s), false)];
+    // Earlier in the paragraph: the latest item before the anchor.
+    out.push((2, ViewRange::new(para.start, c.at), true));
+    // Earlier in the section, up to three paragraphs back.
+    let sec = doc.section[p];
+    let first = (0..p).rev().take(3).take_while(|&q| doc.section[q] == sec).last();
+    if let Some(q) = first {
+        out.push((3, ViewRange::new(segs.paragraphs[q].start, para.start), true));
+    }
+    // The lead: headline and first paragraph.
+    let lead_end = segs.paragraphs.get(1).map(|r| r.end).unwrap_or(para.end);
+    out.push((4, ViewRange::new(0, lead_end.min(doc.fold.len())), false));
+    out
+}
+
+fn attach_date(doc: &Doc, c: &mut Candidate) {
+    let dates = &doc.f.dates.dates;
+    let usable = |i: usize| dates[i].mention.value.is_some();
+    for (dist, range, before) in contexts(doc, c) {
+        let it = dates.iter().enumerate().filter(|(i, _)| usable(*i)).map(|(i, d)| (i, d.range));
+        let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
+        if let Some(i) = pick {
+            c.date = Some(i);
+            c.date_dist = dist;
+            return;
+        }
+    }
+}
+
+/// Places rank by how precisely they locate an event.
+fn place_rank(feature: &str) -> u8 {
+    match feature {
+        "locality" | "site" => 0,
+        "admin3" | "admin2" => 1,
+        "admin1" | "region" => 2,
+        _ => 3,
+    }
+}
+
+fn attach_place(doc: &Doc, c: &mut Candidate) {
+    let places = &doc.f.names.places;
+    for (dist, range, before) in contexts(doc, c) {
+        // Prefer precise places: the best rank present in the context wins.
+        for rank in 0..=3u8 {
+            let it = places
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| place_rank(&p.mention.feature) == rank)
+                .map(|(i, p)| (i, p.range));
+            let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
+            if let Some(i) = pick {
+                c.place = Some(i);
+                c.place_dist = dist;
+                return;
+            }
+        }
+    }
+}
+
+fn attach_actors(doc: &Doc, c: &mut Candidate, cues: &Cues) {
+    let f = doc.f;
+    for &s in &c.sentences {
+        let sr = doc.sentence_range(s);
+        for (i, a) in f.names.actors.iter().enumerate() {
+            if sr.contains(a.range) && a.mention.category != "political" {
+                let role = actor_role(doc, c, a.range, &a.mention.category, cues);
+                c.actors.push((role, i));
+            }
+        }
+        for (i, p) in f.names.persons.iter().enumerate() {
+            if sr.contains(p.range) {
+                let is_leader = p.mention.roles.iter().any(|r| r.starts_with("armed_group"));
+                if is_leader {
+                    c.persons.push(("perpetrator".into(), i));
+                }
+            }
+        }
+    }
+}
+
+fn actor_role(doc: &Doc, c: &Candidate, r: ViewRange, category: &str, cues: &Cues) -> String {
+    let before = &doc.fold[doc.sentence_range(doc.sentence_of(r.start)).start..r.start];
+    let tail = &before[before.len().saturating_sub(40)..];
+    let tail_start = before.len().saturating_sub(40);
+    let _ = tail_start;
+    let ends_with_cue = |kind: &str| cues.phrases(kind).iter().any(|p| tail.trim_end().ends_with(p.as_str()) || tail.trim_end().ends_with(&format!("{p} l'")) || tail.trim_end().ends_with(&format!("{p} la")) || tail.trim_end().ends_with(&format!("{p} le")) || tail.trim_end().ends_with(&format!("{p} les")) || tail.trim_end().ends_with(&format!("{p} des")) || tail.trim_end().ends_with(&format!("{p} du")));
+    if ends_with_cue("perpetrator") {
+        return "perpetrator".into();
+    }
+    if ends_with_cue("target") {
+        return "target".into();
+    }
+    match (c.kind.as_str(), category) {
+        ("arrest", "state_force") | ("airstrike", "state_force" | "international_force") => "perpetrator".into(),
+        ("agreement", _) => "party".into(),
+        (_, "armed_group") => "perpetrator".into(),
+        (_, "state_force" | "international_force") => {
+            // The subject of an active verb before the trigger attacks.
+            if r.end <= c.at && matches!(c.kind.as_str(), "armed_clash") {
+                "perpetrator".into()
+            } else {
+                "target".into()
+            }
+        }
+        _ => "perpetrator".into(),
+    }
+}
+
+fn split_coordinated_places(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let places = &doc.f.names.places;
+    let mut out = Vec::new();
+    for c in candidates {
+        let Some(pi) = c.place else {
+            out.push(c);
+            continue;
+        };
+        if c.place_dist > 1 {
+            out.push(c);
+            continue;
+        }
+        // Localities coordinated with the chosen one in the same sentence:
+        // "Aguelhok, Ménaka, Tessalit et Kidal".
+        let s = *c.sentences.iter().next().expect("a sentence");
+        let sr = doc.sentence_range(s);
+        let mut group: Vec<usize> = places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| sr.contains(p.range) && place_rank(&p.mention.feature) == place_rank(&places[pi].mention.feature))
+            .map(|(i, _)| i)
+            .collect();
+        group.sort_by_key(|&i| places[i].range.start);
+        let Some(k) = group.iter().position(|&i| i == pi) else {
+            out.push(c);
+            continue;
+        };
+        let joined = |a: usize, b: usize| {
+            let gap = &doc.fold[places[a].range.end..places[b].range.start];
+            gap.split(|ch: char| !ch.is_ascii_alphabetic() && ch != '\'')
+                .filter(|w| !w.is_empty())
+                .all(|w| matches!(w, "et" | "de" | "d'" | "du" | "des" | "la" | "le" | "les" | "ou" | "a" | "l'" | "notamment" | "ainsi" | "que"))
+        };
+        let mut lo = k;
+        while lo > 0 && joined(group[lo - 1], group[lo]) {
+            lo -= 1;
+        }
+        let mut hi = k;
+        while hi + 1 < group.len() && joined(group[hi], group[hi + 1]) {
+            hi += 1;
+        }
+        if lo == hi {
+            out.push(c);
+            continue;
+        }
+        for (n, &p) in group[lo..=hi].iter().enumerate() {
+            let mut part = c.clone();
+            part.place = Some(p);
+            part.at = c.at + n; // keep order, distinct ids come from the place span
+            if n > 0 {
+                part.casualties.clear();
+            }
+            out.push(part);
+        }
+    }
+    out
+}
+
+fn date_interval(doc: &Doc, i: usize) -> Option<(String, String)> {
+    let d = &doc.f.dates.dates[i].mention;
+    let v = d.value.clone()?;
+    let e = d.end.clone().unwrap_or_else(|| v.clone());
+    Some((lo_date(&v), hi_date(&e)))
+}
+
+fn lo_date(v: &str) -> String {
+    match v.len() {
+        4 => format!("{v}-01-01"),
+        7 => format!("{v}-01"),
+        _ => v.to_string(),
+    }
+}
+
+fn hi_date(v: &str) -> String {
+    match v.len() {
+        4 => format!("{v}-12-31"),
+        7 => format!("{v}-31"),
+        _ => v.to_string(),
+    }
+}
+
+fn dates_compatible(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
+    match (a.and_then(|i| date_interval(doc, i)), b.and_then(|i| date_interval(doc, i))) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => true,
+    }
+}
+
+fn places_compatible(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
+    let places = &doc.f.names.places;
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (pa, pb) = (&places[a].mention, &places[b].mention);
+            if pa.id == pb.id {
+                return true;
+            }
+            let (ra, rb) = (place_rank(&pa.feature), place_rank(&pb.feature));
+            if ra == rb {
+                return false;
+            }
+            // A coarser place contains the finer one.
+            let (fine, coarse) = if ra < rb { (pa, pb) } else { (pb, pa) };
+            match coarse.feature.as_str() {
+                "country" => fine.country == coarse.country,
+                "admin1" | "region" => fine.admin1.is_some() && fine.admin1 == coarse.admin1 || coarse.feature == "region",
+                _ => fine.admin2.is_some() && fine.admin2 == coarse.admin2,
+            }
+        }
+        _ => true,
+    }
+}
+
+fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut events: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        let target = events.iter().rposition(|e| {
+            type_group(&e.kind) == type_group(&c.kind)
+                && dates_compatible(doc, e.date, c.date)
+                && places_compatible(doc, e.place, c.place)
+                && !(e.place.is_some() && c.place.is_some() && e.place != c.place && same_rank_places(doc, e.place, c.place))
+        });
+        match target {
+            Some(k) => {
+                let e = &mut events[k];
+                // The more precise date and place win; direct evidence wins.
+                if c.date.is_some() && (e.date.is_none() || c.date_dist < e.date_dist || more_precise(doc, c.date, e.date)) {
+                    e.date = c.date;
+                    e.date_dist = e.date_dist.min(c.date_dist);
+                }
+                if c.place.is_some() && (e.place.is_none() || finer(doc, c.place, e.place)) {
+                    e.place = c.place;
+                    e.place_dist = e.place_dist.min(c.place_dist);
+                }
+                if (c.strong && !e.strong) || (c.strong == e.strong && type_rank(&c.kind) < type_rank(&e.kind) && c.trigger.is_some()) {
+                    e.kind = c.kind.clone();
+                    e.trigger = c.trigger.or(e.trigger);
+                    e.strong |= c.strong;
+                }
+                e.sentences.extend(c.sentences.iter().copied());
+                e.casualties.extend(c.casualties.iter().copied());
+                e.actors.extend(c.actors.iter().cloned());
+                e.persons.extend(c.persons.iter().cloned());
+            }
+            None => events.push(c),
+        }
+    }
+    events
+}
+
+fn same_rank_places(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
+    let places = &doc.f.names.places;
+    match (a, b) {
+        (Some(a), Some(b)) => place_rank(&places[a].mention.feature) == place_rank(&places[b].mention.feature),
+        _ => false,
+    }
+}
+
+fn more_precise(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
+    let len = |i: Option<usize>| i.and_then(|i| doc.f.dates.dates[i].mention.value.as_ref().map(|v| v.len())).unwrap_or(0);
+    len(a) > len(b)
+}
+
+fn finer(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
+    let places = &doc.f.names.places;
+    match (a, b) {
+        (Some(a), Some(b)) => place_rank(&places[a].mention.feature) < place_rank(&places[b].mention.feature),
+        _ => false,
+    }
+}
+
+/// An event needs more than a word: a count, or a place or actor with a
+/// strong trigger and some anchor in time or space.
+fn worth_an_event(doc: &Doc, c: &Candidate) -> bool {
+    let counts = c.casualties.iter().any(|&i| !doc.f.casualties.casualties[i].mention.negated);
+    let actors = !c.actors.is_empty() || !c.persons.is_empty();
+    if counts {
+        return true;
+    }
+    c.strong && c.trigger.is_some() && ((c.place.is_some() && c.place_dist <= 2) || actors) && (c.date.is_some() || c.place.is_some())
+}
+
+fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
+    let f = doc.f;
+    let text = f.text;
+    let first = *c.sentences.iter().next().expect("a sentence");
+    let last = *c.sentences.iter().last().expect("a sentence");
+    let evidence_range = doc.sentence_range(first).cover(doc.sentence_range(last));
+    let evidence = text.span(evidence_range);
+    let sentences_text: String = c.sentences.iter().map(|&s| &doc.fold[doc.sentence_range(s).as_range()]).collect::<Vec<_>>().join(" ");
+
+    let trigger = c.trigger.map(|t| {
+        let m = &f.triggers[t].found.mention;
+        EventTrigger { span: m.span.clone(), lemma: m.lemma.clone() }
+    });
+    let date = c.date.and_then(|i| {
+        let d = &f.dates.dates[i].mention;
+        Some(EventDate { value: d.value.clone()?, end: d.end.clone(), precision: d.precision.clone(), span: d.span.clone() })
+    });
+    let location = c.place.map(|i| {
+        let p = &f.names.places[i].mention;
+        EventLocation {
+            name: p.name.clone(),
+            id: p.id.clone(),
+            country: p.country.clone(),
+            admin1: p.admin1.clone(),
+            admin2: p.admin2.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            precision: p.feature.clone(),
+            span: p.span.clone(),
+        }
+    });
+    let mut actors: Vec<EventActor> = Vec::new();
+    for (role, i) in &c.actors {
+        let a = &f.names.actors[*i].mention;
+        if !actors.iter().any(|x| x.role == *role && x.id.as_deref() == Some(a.id.as_str())) {
+            actors.push(EventActor { role: role.clone(), name: a.name.clone(), id: Some(a.id.clone()), span: a.span.clone() });
+        }
+    }
+    for (role, i) in &c.persons {
+        let p = &f.names.persons[*i].mention;
+        if !actors.iter().any(|x| x.role == *role && x.id.as_deref() == Some(p.id.as_str())) {
+            actors.push(EventActor { role: role.clone(), name: p.name.clone(), id: Some(p.id.clone()), span: p.span.clone() });
+        }
+    }
+    let casualties = best_casualties(f, &c.casualties, cues);
+    let (certainty, attribution) = certainty(text, &doc.fold[evidence_range.as_range()], &sentences_text, evidence_range, cues);
+    let mut hasher = Sha256::new();
+    hasher.update(f.sha256.as_bytes());
+    hasher.update(format!(":{}:{}:{}", evidence.start, evidence.end, location.as_ref().map(|l| l.span.start).unwrap_or(0)).as_bytes());
+    let id = format!("ev-{}", hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect::<String>());
+    let mut confidence: f64 = 0.3;
+    if date.is_some() {
+        confidence += if c.date_dist <= 1 { 0.2 } else { 0.1 };
+    }
+    if location.is_some() {
+        confidence += if c.place_dist <= 1 { 0.2 } else { 0.1 };
+    }
+    if !casualties.is_empty() {
+        confidence += 0.15;
+    }
+    if !actors.is_empty() {
+        confidence += 0.1;
+    }
+    if trigger.is_some() {
+        confidence += 0.05;
+    }
+    Event {
+        id,
+        kind: c.kind,
+        trigger,
+        date,
+        location,
+        actors,
+        casualties,
+        certainty,
+        attribution,
+        evidence,
+        confidence: (confidence.min(1.0) * 100.0).round() / 100.0,
+    }
+}
+
+/// How authoritative a figure is: final and revised tolls, official
+/// sources and later figures rank higher; perpetrators' claims lower.
+fn authority(c: &CasualtyMention, cues: &Cues, position: usize) -> (i32, usize) {
+    let revision = c.revision.as_deref().map(crate::normalize::fold).unwrap_or_default();
+    let source = c.source.as_deref().map(crate::normalize::fold).unwrap_or_default();
+    let mut score = 0;
+    if cues.any("final", &revision) {
+        score += 4;
+    } else if cues.any("update", &revision) {
+        score += 3;
+    } else if cues.any("first", &revision) {
+        score -= 1;
+    }
+    if cues.any("claim", &source) || cues.any("claim", &revision) {
+        score -= 3;
+    } else if cues.any("official", &source) {
+        score += 2;
+    }
+    (score, position)
+}
+
+fn best_casualties(f: &Findings, idx: &[usize], cues: &Cues) -> Vec<EventCasualty> {
+    let all = &f.casualties.casualties;
+    let mut keys: Vec<(String, String)> = Vec::new();
+    for &i in idx {
+        let m = &all[i].mention;
+        let k = (m.kind.clone(), m.victims.clone());
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    let mut out = Vec::new();
+    for (kind, victims) in keys {
+        let mut figs: Vec<usize> = idx.iter().copied().filter(|&i| all[i].mention.kind == kind && all[i].mention.victims == victims).collect();
+        figs.sort();
+        figs.dedup();
+        let best = *figs.iter().max_by_key(|&&i| authority(&all[i].mention, cues, all[i].range.start)).expect("one figure");
+        let m = &all[best].mention;
+        let alternatives = figs
+            .iter()
+            .filter(|&&i| i != best)
+            .map(|&i| {
+                let a = &all[i].mention;
+                CasualtyAlternative { low: a.low, best: a.best, high: a.high, span: a.span.clone() }
+            })
+            .collect();
+        out.push(EventCasualty {
+            kind: m.kind.clone(),
+            low: m.low,
+            best: m.best,
+            high: m.high,
+            qualifier: m.qualifier.clone(),
+            victims: m.victims.clone(),
+            span: m.span.clone(),
+            alternatives,
+        });
+    }
+    out
+}
+
+fn certainty(text: &NormalizedText, _evidence: &str, sentences: &str, evidence_range: ViewRange, cues: &Cues) -> (String, Option<Attribution>) {
+    if cues.any("denied", sentences) {
+        return ("denied".into(), None);
+    }
+    if cues.any("hypothetical", sentences) {
+        return ("hypothetical".into(), None);
+    }
+    let alleged = cues.any("alleged", sentences);
+    // "selon X" / "d'après X": the source runs to the next comma or period.
+    let fold = text.fold();
+    let ev = &fold[evidence_range.start..evidence_range.end];
+    let attribution = cues.phrases("reported").iter().filter(|p| p.as_str() == "selon" || p.as_str() == "d'apres").find_map(|p| {
+        let at = find_word(ev, p)?;
+        let start = evidence_range.start + at;
+        let rest = &ev[at..];
+        let len = rest.find([',', '.', ';', '\n']).unwrap_or(rest.len()).min(80);
+        let mut end = start + len;
+        while !fold.is_char_boundary(end) {
+            end -= 1;
+        }
+        let r = ViewRange::new(start, end);
+        let span = text.span(r);
+        Some(Attribution { source: span.text.clone(), span })
+    });
+    if alleged {
+        return ("alleged".into(), attribution);
+    }
+    if attribution.is_some() || cues.any("reported", sentences) {
+        return ("reported".into(), attribution);
+    }
+    ("confirmed".into(), None)
 }

@@ -75,7 +75,7 @@ impl Extractor {
         let names = self.gazetteers.find(&text, &segments);
         let mut dates = self.dates.find(&text, &segments, article.published);
         let mut casualties = self.casualties.find(&text, &segments);
-        let triggers = self.triggers.find(&text);
+        let trigger_hits = self.triggers.hits(&text);
         // A name owns its span: "Mouvement du 23 mars" is an actor, not a date.
         let names_ranges: Vec<ViewRange> = names.actors.iter().map(|a| a.range).chain(names.persons.iter().map(|p| p.range)).collect();
         let inside_name = |r: ViewRange| names_ranges.iter().any(|n| n.overlaps(r) && n.len() > r.len());
@@ -88,7 +88,7 @@ impl Extractor {
             dates: &dates,
             casualties: &casualties,
             names: &names,
-            triggers: &triggers,
+            triggers: &trigger_hits,
             sha256: &sha256,
         });
         let mut mentions: Vec<(ViewRange, u8, Mention)> = Vec::new();
@@ -98,7 +98,7 @@ impl Extractor {
         push_all(&mut mentions, 3, &dates.dates, |m| Mention::Date(m.clone()));
         push_all(&mut mentions, 4, &casualties.numbers, |m| Mention::Number(m.clone()));
         push_all(&mut mentions, 5, &casualties.casualties, |m| Mention::Casualty(m.clone()));
-        push_all(&mut mentions, 6, &triggers, |m| Mention::Trigger(m.clone()));
+        mentions.extend(trigger_hits.iter().map(|h| (h.found.range, 6, Mention::Trigger(h.found.mention.clone()))));
         mentions.sort_by(|a, b| (a.0.start, a.1, a.0.end).cmp(&(b.0.start, b.1, b.0.end)));
         let mentions: Vec<Mention> = mentions.into_iter().map(|(_, _, m)| m).collect();
         for w in names.warnings.iter().chain(&dates.warnings) {

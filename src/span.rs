@@ -84,6 +84,13 @@ impl ViewRange {
     }
 }
 
+impl ViewRange {
+    /// As a standard range, for slicing the view.
+    pub fn as_range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
 impl From<std::ops::Range<usize>> for ViewRange {
     fn from(r: std::ops::Range<usize>) -> ViewRange {
         ViewRange::new(r.start, r.end)
