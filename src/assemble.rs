@@ -240,7 +240,12 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         }
         let s = doc.sentence_of(c.range.start);
         let p = doc.paragraph_of_sentence(s);
-        if let Some(k) = candidates.iter().position(|k| k.sentences.contains(&s)) {
+        // In the sentence: the candidate whose clause holds the count, else
+        // the nearest one before it, else the first.
+        let in_sentence: Vec<usize> = (0..candidates.len()).filter(|&k| candidates[k].sentences.contains(&s)).collect();
+        let own_clause = in_sentence.iter().copied().find(|&k| doc.clause(candidates[k].at).contains(c.range));
+        let before = in_sentence.iter().copied().filter(|&k| candidates[k].at <= c.range.start).max_by_key(|&k| candidates[k].at);
+        if let Some(k) = own_clause.or(before).or(in_sentence.first().copied()) {
             candidates[k].casualties.push(ci);
             continue;
         }
@@ -583,7 +588,7 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             type_group(&e.kind) == type_group(&c.kind)
                 && dates_compatible(doc, e.date, c.date)
                 && places_compatible(doc, e.place, c.place)
-                && !(e.place.is_some() && c.place.is_some() && e.place != c.place && same_rank_places(doc, e.place, c.place))
+                && !(different_places(doc, e.place, c.place) && same_rank_places(doc, e.place, c.place))
         });
         match target {
             Some(k) => {
@@ -611,6 +616,14 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
         }
     }
     events
+}
+
+fn different_places(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
+    let places = &doc.f.names.places;
+    match (a, b) {
+        (Some(a), Some(b)) => places[a].mention.id != places[b].mention.id,
+        _ => false,
+    }
 }
 
 fn same_rank_places(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
@@ -817,4 +830,227 @@ fn certainty(text: &NormalizedText, _evidence: &str, sentences: &str, evidence_r
         return ("reported".into(), attribution);
     }
     ("confirmed".into(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorMention, DateMention, PlaceMention};
+    use crate::rules::trigger::TriggerRules;
+    use crate::rules::Found;
+    use crate::segment::segment;
+
+    /// A hand-made document: mentions placed on given substrings, so that
+    /// assembly is tested apart from the extractors.
+    struct Fixture {
+        text: NormalizedText,
+        dates: DateFindings,
+        casualties: CasualtyFindings,
+        names: NameFindings,
+    }
+
+    impl Fixture {
+        fn new(s: &str) -> Fixture {
+            Fixture {
+                text: NormalizedText::new(s.to_string()),
+                dates: DateFindings::default(),
+                casualties: CasualtyFindings::default(),
+                names: NameFindings::default(),
+            }
+        }
+
+        fn range(&self, needle: &str, nth: usize) -> ViewRange {
+            let f = self.text.fold();
+            let n = crate::normalize::fold(needle);
+            let at = f.match_indices(&n).nth(nth).unwrap_or_else(|| panic!("{needle} #{nth} not in text")).0;
+            ViewRange::new(at, at + n.len())
+        }
+
+        fn date(mut self, needle: &str, value: &str, end: Option<&str>) -> Self {
+            let range = self.range(needle, 0);
+            let span = self.text.span(range);
+            let precision = match value.len() { 4 => "year", 7 => "month", _ => "day" };
+            self.dates.dates.push(Found {
+                range,
+                rule: "test",
+                mention: DateMention {
+                    span,
+                    value: Some(value.into()),
+                    end: end.map(str::to_string),
+                    precision: precision.into(),
+                    resolution: "absolute".into(),
+                    time: None,
+                },
+            });
+            self.dates.dates.sort_by_key(|d| d.range.start);
+            self
+        }
+
+        fn place(mut self, needle: &str, nth: usize, feature: &str, admin1: &str) -> Self {
+            let range = self.range(needle, nth);
+            let span = self.text.span(range);
+            self.names.places.push(Found {
+                range,
+                rule: "test",
+                mention: PlaceMention {
+                    span,
+                    name: needle.into(),
+                    id: format!("test:{}", crate::normalize::fold(needle)),
+                    country: "ML".into(),
+                    admin1: Some(admin1.into()),
+                    admin2: None,
+                    lat: Some(14.0),
+                    lon: Some(-4.0),
+                    feature: feature.into(),
+                    alternatives: vec![],
+                },
+            });
+            self.names.places.sort_by_key(|d| d.range.start);
+            self
+        }
+
+        fn actor(mut self, needle: &str, category: &str) -> Self {
+            let range = self.range(needle, 0);
+            let span = self.text.span(range);
+            self.names.actors.push(Found {
+                range,
+                rule: "test",
+                mention: ActorMention { span, name: needle.into(), id: format!("test:{needle}"), category: category.into(), country: None },
+            });
+            self
+        }
+
+        fn killed(mut self, needle: &str, n: u64, victims: &str, revision: Option<&str>, source: Option<&str>) -> Self {
+            let range = self.range(needle, 0);
+            let span = self.text.span(range);
+            self.casualties.casualties.push(Found {
+                range,
+                rule: "test",
+                mention: CasualtyMention {
+                    span,
+                    kind: "killed".into(),
+                    low: Some(n),
+                    best: Some(n),
+                    high: Some(n),
+                    qualifier: "exact".into(),
+                    victims: victims.into(),
+                    negated: false,
+                    revision: revision.map(str::to_string),
+                    source: source.map(str::to_string),
+                },
+            });
+            self.casualties.casualties.sort_by_key(|d| d.range.start);
+            self
+        }
+
+        fn events(&self) -> Vec<Event> {
+            let segments = segment(&self.text);
+            let hits = TriggerRules::new().hits(&self.text);
+            assemble(&Findings {
+                text: &self.text,
+                segments: &segments,
+                dates: &self.dates,
+                casualties: &self.casualties,
+                names: &self.names,
+                triggers: &hits,
+                sha256: "00",
+            })
+        }
+    }
+
+    #[test]
+    fn headline_lead_and_toll_make_one_event() {
+        let fx = Fixture::new(
+            "Attaque meurtrière contre le camp de Sokolo\n\nDes jihadistes ont attaqué dimanche le camp militaire de Sokolo. \
+             Le bilan provisoire fait état de 12 soldats tués.\n\nUn nouveau bilan, officiel, fait état de 17 soldats tués.",
+        )
+        .place("Sokolo", 0, "locality", "Ségou")
+        .place("Sokolo", 1, "locality", "Ségou")
+        .date("dimanche", "2020-01-26", None)
+        .killed("12 soldats", 12, "military", Some("provisoire"), None)
+        .killed("17 soldats", 17, "military", Some("nouveau bilan"), Some("officiel"));
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let e = &events[0];
+        assert_eq!(e.kind, "attack");
+        assert_eq!(e.date.as_ref().unwrap().value, "2020-01-26");
+        assert_eq!(e.location.as_ref().unwrap().name, "Sokolo");
+        assert_eq!(e.casualties.len(), 1);
+        assert_eq!(e.casualties[0].best, Some(17));
+        assert_eq!(e.casualties[0].alternatives.len(), 1);
+        assert_eq!(e.casualties[0].alternatives[0].best, Some(12));
+    }
+
+    #[test]
+    fn a_background_event_in_another_clause_stays_apart() {
+        let fx = Fixture::new("Après l'embuscade de Tarkint en 2018, l'attaque de samedi à Soumpi a fait 9 morts.")
+            .place("Tarkint", 0, "locality", "Gao")
+            .place("Soumpi", 0, "locality", "Tombouctou")
+            .date("2018", "2018", None)
+            .date("samedi", "2019-02-23", None)
+            .killed("9 morts", 9, "unknown", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 2, "{events:#?}");
+        let tarkint = events.iter().find(|e| e.location.as_ref().unwrap().name == "Tarkint").unwrap();
+        let soumpi = events.iter().find(|e| e.location.as_ref().unwrap().name == "Soumpi").unwrap();
+        assert_eq!(tarkint.kind, "ambush");
+        assert_eq!(tarkint.date.as_ref().unwrap().value, "2018");
+        assert_eq!(soumpi.date.as_ref().unwrap().value, "2019-02-23");
+        assert_eq!(soumpi.casualties[0].best, Some(9));
+    }
+
+    #[test]
+    fn coordinated_places_give_one_event_each() {
+        let fx = Fixture::new("En 2015, le groupe a mené des attaques contre Nampala, Ténenkou et Dogofry.")
+            .date("2015", "2015", None)
+            .place("Nampala", 0, "locality", "Ségou")
+            .place("Ténenkou", 0, "locality", "Mopti")
+            .place("Dogofry", 0, "locality", "Ségou");
+        let events = fx.events();
+        let places: Vec<&str> = events.iter().map(|e| e.location.as_ref().unwrap().name.as_str()).collect();
+        assert_eq!(places, vec!["Nampala", "Ténenkou", "Dogofry"]);
+        assert!(events.iter().all(|e| e.date.as_ref().unwrap().value == "2015"));
+    }
+
+    #[test]
+    fn claims_rank_below_official_figures_and_attackers_are_kept_apart() {
+        let fx = Fixture::new(
+            "Le camp de Boni a été attaqué mardi. Le GSIM a revendiqué l'attaque, affirmant avoir tué 40 soldats. \
+             Selon l'armée, 8 soldats ont été tués et 20 assaillants neutralisés.",
+        )
+        .place("Boni", 0, "locality", "Mopti")
+        .date("mardi", "2021-03-02", None)
+        .actor("GSIM", "armed_group")
+        .killed("40 soldats", 40, "military", None, Some("revendique"))
+        .killed("8 soldats", 8, "military", None, Some("selon l'armee"))
+        .killed("20 assaillants", 20, "armed_group", None, Some("selon l'armee"));
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let e = &events[0];
+        let mil = e.casualties.iter().find(|c| c.victims == "military").unwrap();
+        assert_eq!(mil.best, Some(8));
+        assert_eq!(e.casualties.iter().find(|c| c.victims == "armed_group").unwrap().best, Some(20));
+        assert_eq!(e.actors[0].role, "perpetrator");
+    }
+
+    #[test]
+    fn no_event_without_violence() {
+        let fx = Fixture::new("La campagne cotonnière 2021 a été lancée le 3 mai à Koutiala. Les attaques de jassides ont été limitées.")
+            .place("Koutiala", 0, "locality", "Sikasso")
+            .date("le 3 mai", "2021-05-03", None);
+        assert!(fx.events().is_empty());
+    }
+
+    #[test]
+    fn denied_and_alleged_certainty() {
+        let fx = Fixture::new("Des soldats auraient tué 12 villageois à Diallassagou lundi, selon des sources locales.")
+            .place("Diallassagou", 0, "locality", "Mopti")
+            .date("lundi", "2022-06-20", None)
+            .killed("12 villageois", 12, "civilian", None, None);
+        let e = &fx.events()[0];
+        assert_eq!(e.certainty, "alleged");
+        assert_eq!(e.attribution.as_ref().unwrap().source, "selon des sources locales");
+        let fx = Fixture::new("L'armée a démenti avoir tué 12 civils à Moura.").place("Moura", 0, "locality", "Mopti").killed("12 civils", 12, "civilian", None, None);
+        assert_eq!(fx.events()[0].certainty, "denied");
+    }
 }
