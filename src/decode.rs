@@ -82,7 +82,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         (decode_strict(UTF_16BE, rest, "UTF-16")?, Encoding::Utf16Be)
     } else {
-        if bytes.iter().fold(false, |acc, &b| acc | (b == 0)) {
+        if bytes.contains(&0) {
             let pos = bytes.iter().position(|&b| b == 0).unwrap_or(0);
             return Err(DecodeError::Binary(format!("NUL byte at offset {pos}")));
         }
@@ -115,17 +115,19 @@ fn check_text(text: &str) -> Result<(), DecodeError> {
     if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
         return Err(DecodeError::Empty);
     }
-    // Branch-free counts that the compiler vectorizes: C0 controls are
-    // single bytes, C1 controls (U+0080..U+009F) are encoded C2 80..C2 9F.
+    // Branch-free counts that the compiler vectorizes. C1 controls
+    // (U+0080..U+009F, encoded C2 80..C2 9F) are looked for only when a C2
+    // lead byte is there at all.
     let bytes = text.as_bytes();
-    if bytes.iter().fold(false, |acc, &b| acc | (b == 0)) {
+    if bytes.contains(&0) {
         return Err(DecodeError::Binary("NUL character".into()));
     }
-    let low = bytes.iter().map(|&b| (b < 0x20 || b == 0x7F) as usize).sum::<usize>();
-    let spaces = bytes.iter().map(|&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) as usize).sum::<usize>();
-    let mut controls = low - spaces;
-    if !text.is_ascii() {
-        controls += bytes.windows(2).map(|w| (w[0] == 0xC2 && (0x80..0xA0).contains(&w[1])) as usize).sum::<usize>();
+    let mut controls = bytes
+        .iter()
+        .map(|&b| ((b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F) as usize)
+        .sum::<usize>();
+    if bytes.contains(&0xC2) {
+        controls += text.chars().filter(|c| ('\u{80}'..='\u{9F}').contains(c)).count();
     }
     // A few stray controls happen in scraped text; binary data has many.
     if controls > 8 && controls * 50 > bytes.len() {

@@ -183,7 +183,7 @@ impl NormalizedText {
     pub fn new(original: String) -> NormalizedText {
         // ASCII, Latin letters below U+0300 and general punctuation are
         // always NFC: only the rest goes through the (slower) quick check.
-        let nfc = original.is_ascii()
+        let nfc = !needs_nfc_check(&original)
             || matches!(is_nfc_quick(original.chars().filter(|&c| may_need_nfc(c))), IsNormalized::Yes);
         let mut b = Builder::with_capacity(original.len());
         if nfc {
@@ -421,6 +421,17 @@ impl Builder {
                 // SAFETY-free: ASCII lowercase keeps the string valid UTF-8.
                 self.fold.text[from..].make_ascii_lowercase();
                 i = j;
+            } else if b == 0xC3 && i + 1 < bytes.len() && bytes[i + 1] != 0x86 && bytes[i + 1] != 0xA6 {
+                // U+00C0..U+00FF, the common French accents: folded by table
+                // without decoding the character (Æ and æ are spelled out by
+                // `classify` instead).
+                self.flush_whitespace(i);
+                self.norm.text.push_str(&text[i..i + 2]);
+                let from = self.fold.text.len();
+                self.fold.text.push_str(&latin_fold_table()[(bytes[i + 1] - 0x80) as usize]);
+                let to = self.fold.text.len();
+                record(&mut self.fold, from, to, i, i + 2);
+                i += 2;
             } else {
                 let c = text[i..].chars().next().expect("index is on a char boundary");
                 let end = i + c.len_utf8();
@@ -559,6 +570,13 @@ impl Builder {
             delete(&mut self.fold, start, len);
         }
     }
+}
+
+/// True when some character may need the NFC quick check. Characters below
+/// U+0300 have lead bytes below 0xCC, so most bytes are skipped unread.
+fn needs_nfc_check(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| b >= 0xCC && s[i..].chars().next().is_some_and(may_need_nfc))
 }
 
 /// False for characters that are NFC-stable whatever surrounds them.
