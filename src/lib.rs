@@ -49,6 +49,7 @@ pub mod input;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
+pub mod render;
 pub mod rules;
 pub mod segment;
 pub mod span;

@@ -61,6 +61,18 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Write an HTML page of one article with every extracted span
+    /// highlighted and the events tabled.
+    Render {
+        /// The article.
+        file: PathBuf,
+        /// Publication date for relative dates (wins over a sidecar).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
+        published: Option<chrono::NaiveDate>,
+        /// Output HTML file.
+        #[arg(short = 'o', long = "output", value_name = "F.html")]
+        output: PathBuf,
+    },
     /// Print the JSON Schema of the document object.
     Schema,
 }
@@ -74,6 +86,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract { published, pretty, files } => extract(&files, published, pretty),
         Command::Eval { corpus, json, update_baseline, baseline, quiet } => eval(&corpus, json, update_baseline, baseline, quiet),
+        Command::Render { file, published, output } => render(&file, published, &output),
         Command::Schema => {
             print!("{}", vigie::model::json_schema());
             ExitCode::SUCCESS
@@ -202,5 +215,33 @@ fn eval(corpus: &std::path::Path, json: bool, update: bool, baseline: Option<Pat
             eprintln!("vigie: regression: {f}");
         }
         ExitCode::from(1)
+    }
+}
+
+fn render(file: &std::path::Path, published: Option<chrono::NaiveDate>, output: &std::path::Path) -> ExitCode {
+    let extractor = Extractor::new();
+    let Some(item) = read_path(file).into_iter().next() else {
+        eprintln!("vigie: {}: no article", file.display());
+        return ExitCode::from(1);
+    };
+    let result = item.and_then(|mut article| {
+        if published.is_some() {
+            article.published = published;
+        }
+        extractor.analyze(&article)
+    });
+    match result {
+        Ok(analysis) => {
+            let html = vigie::render::render_html(&analysis.document, analysis.text.original());
+            if let Err(e) = std::fs::write(output, html) {
+                eprintln!("vigie: {}: cannot write: {e}", output.display());
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("vigie: {e}");
+            ExitCode::from(1)
+        }
     }
 }

@@ -102,3 +102,15 @@ fn standard_input_and_jsonl_records() {
     assert_eq!(docs[0].document.id, "r1");
     assert_eq!(docs[0].document.published.as_deref(), Some("2019-03-18"));
 }
+
+#[test]
+fn render_writes_highlighted_html() {
+    let out_path = std::env::temp_dir().join(format!("vigie-render-{}.html", std::process::id()));
+    let out = vigie(&["render", root("tests/fixtures/article-cp1252.txt").to_str().unwrap(), "-o", out_path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(&out_path).unwrap();
+    assert!(html.contains("<mark class=\"trigger\""), "no highlighted trigger");
+    assert!(html.contains("l’état-major"), "original characters kept");
+    assert!(html.contains("&lt;") || !html.contains("<script"), "text is escaped");
+    std::fs::remove_file(&out_path).ok();
+}
