@@ -73,6 +73,15 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "F.html")]
         output: PathBuf,
     },
+    /// Show one article through every stage: sentences of the fold view, each
+    /// mention with the rule that found it, the events, the warnings.
+    Debug {
+        /// The article.
+        file: PathBuf,
+        /// Publication date for relative dates (wins over a sidecar).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
+        published: Option<chrono::NaiveDate>,
+    },
     /// Print the JSON Schema of the document object.
     Schema,
 }
@@ -87,6 +96,7 @@ fn main() -> ExitCode {
         Command::Extract { published, pretty, files } => extract(&files, published, pretty),
         Command::Eval { corpus, json, update_baseline, baseline, quiet } => eval(&corpus, json, update_baseline, baseline, quiet),
         Command::Render { file, published, output } => render(&file, published, &output),
+        Command::Debug { file, published } => debug(&file, published),
         Command::Schema => {
             print!("{}", vigie::model::json_schema());
             ExitCode::SUCCESS
@@ -237,6 +247,29 @@ fn render(file: &std::path::Path, published: Option<chrono::NaiveDate>, output: 
                 eprintln!("vigie: {}: cannot write: {e}", output.display());
                 return ExitCode::from(1);
             }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("vigie: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn debug(file: &std::path::Path, published: Option<chrono::NaiveDate>) -> ExitCode {
+    let extractor = Extractor::new();
+    let Some(item) = read_path(file).into_iter().next() else {
+        eprintln!("vigie: {}: no article", file.display());
+        return ExitCode::from(1);
+    };
+    match item.and_then(|mut article| {
+        if published.is_some() {
+            article.published = published;
+        }
+        extractor.analyze(&article)
+    }) {
+        Ok(a) => {
+            print!("{}", vigie::render::debug_text(&a));
             ExitCode::SUCCESS
         }
         Err(e) => {

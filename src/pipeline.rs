@@ -28,6 +28,8 @@ pub struct Analysis {
     pub segments: Segments,
     /// The finished document.
     pub document: Document,
+    /// For each mention of the document: the rule that found it and its fold-view range.
+    pub provenance: Vec<(&'static str, ViewRange)>,
 }
 
 /// The compiled extraction pipeline.
@@ -91,16 +93,17 @@ impl Extractor {
             triggers: &trigger_hits,
             sha256: &sha256,
         });
-        let mut mentions: Vec<(ViewRange, u8, Mention)> = Vec::new();
+        let mut mentions: Vec<(ViewRange, u8, &'static str, Mention)> = Vec::new();
         push_all(&mut mentions, 0, &names.places, |m| Mention::Place(m.clone()));
         push_all(&mut mentions, 1, &names.actors, |m| Mention::Actor(m.clone()));
         push_all(&mut mentions, 2, &names.persons, |m| Mention::Person(m.clone()));
         push_all(&mut mentions, 3, &dates.dates, |m| Mention::Date(m.clone()));
         push_all(&mut mentions, 4, &casualties.numbers, |m| Mention::Number(m.clone()));
         push_all(&mut mentions, 5, &casualties.casualties, |m| Mention::Casualty(m.clone()));
-        mentions.extend(trigger_hits.iter().map(|h| (h.found.range, 6, Mention::Trigger(h.found.mention.clone()))));
+        mentions.extend(trigger_hits.iter().map(|h| (h.found.range, 6, h.found.rule, Mention::Trigger(h.found.mention.clone()))));
         mentions.sort_by(|a, b| (a.0.start, a.1, a.0.end).cmp(&(b.0.start, b.1, b.0.end)));
-        let mentions: Vec<Mention> = mentions.into_iter().map(|(_, _, m)| m).collect();
+        let provenance: Vec<(&'static str, ViewRange)> = mentions.iter().map(|(r, _, rule, _)| (*rule, *r)).collect();
+        let mentions: Vec<Mention> = mentions.into_iter().map(|(_, _, _, m)| m).collect();
         for w in names.warnings.iter().chain(&dates.warnings) {
             warnings.push(to_warning(&text, w));
         }
@@ -121,7 +124,7 @@ impl Extractor {
             events,
             warnings,
         };
-        Ok(Analysis { text, segments, document })
+        Ok(Analysis { text, segments, document, provenance })
     }
 }
 
@@ -131,8 +134,8 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn push_all<M>(out: &mut Vec<(ViewRange, u8, Mention)>, order: u8, found: &[Found<M>], f: impl Fn(&M) -> Mention) {
-    out.extend(found.iter().map(|x| (x.range, order, f(&x.mention))));
+fn push_all<M>(out: &mut Vec<(ViewRange, u8, &'static str, Mention)>, order: u8, found: &[Found<M>], f: impl Fn(&M) -> Mention) {
+    out.extend(found.iter().map(|x| (x.range, order, x.rule, f(&x.mention))));
 }
 
 fn to_warning(text: &NormalizedText, w: &RuleWarning) -> Warning {

@@ -84,3 +84,32 @@ pub fn render_html(doc: &Document, original: &str) -> String {
         pubd = escape(doc.document.published.as_deref().unwrap_or("unknown")),
     )
 }
+
+/// A plain-text view of one document through every stage: the fold view by
+/// sentence, each mention with the rule that found it, and the events.
+pub fn debug_text(a: &crate::pipeline::Analysis) -> String {
+    let mut out = String::new();
+    let fold = a.text.fold();
+    let _ = writeln!(out, "== document {} ({} chars, {})", a.document.document.id, a.document.document.chars, a.document.document.encoding);
+    let _ = writeln!(out, "== sentences (fold view)");
+    for (i, s) in a.segments.sentences.iter().enumerate() {
+        let _ = writeln!(out, "[p{} s{}] {}", s.paragraph, i, fold[s.range.start..s.range.end].replace('\n', " / "));
+    }
+    let _ = writeln!(out, "== mentions");
+    for (m, (rule, r)) in a.document.mentions.iter().zip(&a.provenance) {
+        let mut v = serde_json::to_value(m).unwrap_or_default();
+        if let Some(o) = v.as_object_mut() {
+            o.remove("span");
+            o.remove("kind");
+        }
+        let _ = writeln!(out, "{:<9} {:<22} fold {:>5}..{:<5} {:?} {}", m.kind(), rule, r.start, r.end, m.span().text, v);
+    }
+    let _ = writeln!(out, "== events");
+    for e in &a.document.events {
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(e).unwrap_or_default());
+    }
+    for w in &a.document.warnings {
+        let _ = writeln!(out, "warning {}: {}", w.code, w.message);
+    }
+    out
+}
