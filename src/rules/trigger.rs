@@ -49,6 +49,8 @@ pub struct TriggerRules {
     prefixes: Vec<(String, usize)>,
     entries: Vec<Entry>,
     exclusions: Vec<String>,
+    /// Words that mark a non-violent sense when they follow the trigger closely.
+    agents: Vec<String>,
 }
 
 impl Default for TriggerRules {
@@ -99,8 +101,10 @@ impl TriggerRules {
         forms.dedup();
         let regex = Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", forms.join("|"))).expect("trigger lexicon compiles");
         prefixes.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        let exclusions = exclusions.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(fold).collect();
-        TriggerRules { regex, literal, prefixes, entries, exclusions }
+        let lines: Vec<&str> = exclusions.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
+        let agents = lines.iter().filter_map(|l| l.strip_prefix("~ ")).map(fold).collect();
+        let exclusions = lines.iter().filter(|l| !l.starts_with("~ ")).map(|l| fold(l)).collect();
+        TriggerRules { regex, literal, prefixes, entries, exclusions, agents }
     }
 
     /// Finds event triggers (exclusions removed).
@@ -137,6 +141,13 @@ impl TriggerRules {
     }
 
     fn excluded(&self, f: &str, start: usize, end: usize) -> bool {
+        let next_words: Vec<&str> = f[end..].split([' ', '\n']).filter(|w| !w.is_empty()).take(4).collect();
+        if next_words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            self.agents.iter().any(|a| a == w)
+        }) {
+            return true;
+        }
         let lo = floor_boundary(f, start.saturating_sub(40));
         let hi = ceil_boundary(f, (end + 40).min(f.len()));
         let window = &f[lo..hi];
@@ -190,6 +201,8 @@ mod tests {
     #[test]
     fn drops_non_violent_senses() {
         assert!(types("Les attaques de jassides ont réduit la récolte.").is_empty());
+        assert!(types("De fortes attaques répétées de chenilles légionnaires.").len() == 0);
+        assert_eq!(types("Des attaques répétées de djihadistes.").len(), 1);
         assert!(types("Il est mort d’une attaque cardiaque.").is_empty());
         assert!(types("Un accord de financement a été signé.").is_empty());
         assert_eq!(types("Un accord de paix a été signé.").len(), 1);
