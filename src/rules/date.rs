@@ -137,7 +137,10 @@ impl Lexicon {
 
     fn month(&self, s: &str) -> Option<(u32, bool)> {
         let s = s.trim_end_matches('.');
-        self.months.iter().find(|(f, _, _)| f == s).map(|&(_, m, a)| (m, a))
+        self.months
+            .iter()
+            .find(|(f, _, _)| f == s)
+            .map(|&(_, m, a)| (m, a))
     }
 
     fn weekday(&self, s: &str) -> Option<u32> {
@@ -145,11 +148,19 @@ impl Lexicon {
     }
 
     fn count(&self, s: &str) -> Option<i64> {
-        s.parse().ok().or_else(|| self.count_words.iter().find(|(f, _)| f == s).map(|&(_, n)| n))
+        s.parse().ok().or_else(|| {
+            self.count_words
+                .iter()
+                .find(|(f, _)| f == s)
+                .map(|&(_, n)| n)
+        })
     }
 
     fn part_is_pod(&self, s: &str) -> bool {
-        self.part_before.iter().chain(&self.part_after).any(|(f, pod)| f == s && *pod)
+        self.part_before
+            .iter()
+            .chain(&self.part_after)
+            .any(|(f, pod)| f == s && *pod)
     }
 }
 
@@ -158,7 +169,10 @@ fn alt<'a>(forms: impl Iterator<Item = &'a str>) -> String {
     let mut v: Vec<&str> = forms.collect();
     v.sort_by_key(|s| std::cmp::Reverse(s.len()));
     v.dedup();
-    v.iter().map(|f| regex::escape(f)).collect::<Vec<_>>().join("|")
+    v.iter()
+        .map(|f| regex::escape(f))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// The families of date expressions, one resolver each.
@@ -231,16 +245,42 @@ enum Rel {
 /// An expression as written, before resolution.
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
-    Day { d: u32, m: u32, y: Option<i32> },
-    DayRange { d1: u32, m1: u32, y1: Option<i32>, d2: u32, m2: u32, y2: Option<i32> },
-    Month { m: u32, y: Option<i32>, rel: Rel },
-    MonthRange { m1: u32, y1: Option<i32>, m2: u32, y2: Option<i32> },
+    Day {
+        d: u32,
+        m: u32,
+        y: Option<i32>,
+    },
+    DayRange {
+        d1: u32,
+        m1: u32,
+        y1: Option<i32>,
+        d2: u32,
+        m2: u32,
+        y2: Option<i32>,
+    },
+    Month {
+        m: u32,
+        y: Option<i32>,
+        rel: Rel,
+    },
+    MonthRange {
+        m1: u32,
+        y1: Option<i32>,
+        m2: u32,
+        y2: Option<i32>,
+    },
     Year(i32),
     YearRange(i32, i32),
     RelDay(i64),
-    Weekday { wd: u32, rel: Rel },
+    Weekday {
+        wd: u32,
+        rel: Rel,
+    },
     /// Two weekdays, the second the later ("nuit de samedi à dimanche").
-    WeekdayRange { wd1: u32, wd2: u32 },
+    WeekdayRange {
+        wd1: u32,
+        wd2: u32,
+    },
     Weekend(Rel),
     /// Offset in weeks from the reference week.
     Week(i64),
@@ -333,14 +373,20 @@ impl DateRules {
             (
                 "numeric_dmy",
                 Family::NumericDmy,
-                format!(r"(?:{B}le\s)?{B}(?P<d>[0-3]?[0-9])(?P<s1>[/.-])(?P<m>[01]?[0-9])(?P<s2>[/.-])(?P<y>(?:19|20)[0-9]{{2}}){B}"),
+                format!(
+                    r"(?:{B}le\s)?{B}(?P<d>[0-3]?[0-9])(?P<s1>[/.-])(?P<m>[01]?[0-9])(?P<s2>[/.-])(?P<y>(?:19|20)[0-9]{{2}}|[0-9]{{2}}){B}"
+                ),
             ),
-            ("numeric_iso", Family::NumericIso, format!(r"{B}(?P<y>(?:19|20)[0-9]{{2}})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9]){B}")),
+            (
+                "numeric_iso",
+                Family::NumericIso,
+                format!(r"{B}(?P<y>(?:19|20)[0-9]{{2}})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9]){B}"),
+            ),
             (
                 "day_range",
                 Family::DayRange,
                 format!(
-                    r"{B}(?:(?:dans la nuit|la nuit|nuit) du|du|entre le|entre|les)\s(?:{wd1}\s)?{d1}(?:\s{m1}(?:\s{y1})?)?,?\s(?:au|et le|et|a)\s(?:{wd2}\s)?{d2}\s{m2}(?:\s{y2})?",
+                    r"(?:{B}(?:(?:dans la nuit|la nuit|nuit) du|du|entre le|entre|les)\s)?(?:{wd1}\s)?{d1}(?:\s{m1}(?:\s{y1})?)?(?:,\s(?:1er|[0-9]{{1,2}}))*,?\s(?:au|et le|et|a)\s(?:{wd2}\s)?{d2}\s{m2}(?:\s{y2})?",
                     wd1 = wd("wa"),
                     wd2 = wd("wb"),
                     d1 = day("d1"),
@@ -355,7 +401,7 @@ impl DateRules {
                 "day_month",
                 Family::DayMonth,
                 format!(
-                    r"(?:{B}(?P<pb>{pb})\s(?:du\s|de\s|d'))?(?:{B}(?:le|du|au|des|depuis le|des le|avant le|apres le|jusqu'au|a partir du|a compter du)\s)?(?:{wdg}\s)?{d}\s{m}(?:\s{y})?",
+                    r"(?:{B}(?P<pb>{pb})\s(?:du\s|de\s|d'))?(?:{B}(?:le|du|au|des|depuis le|des le|avant le|apres le|jusqu'au|a partir du|a compter du)\s)?(?:{wdg},?\s)?{d}\s{m}(?:\s{y})?",
                     wdg = wd("wd"),
                     d = day("d"),
                     m = month("m"),
@@ -365,7 +411,13 @@ impl DateRules {
             (
                 "month_range",
                 Family::MonthRange,
-                format!(r"{B}(?:entre|de)\s{m1}(?:\s{y1})?\s(?:et|a)\s{m2}(?:\s{y2})?", m1 = month("m1"), y1 = year("y1"), m2 = month("m2"), y2 = year("y2")),
+                format!(
+                    r"{B}(?:entre|de)\s{m1}(?:\s{y1})?\s(?:et|a)\s{m2}(?:\s{y2})?",
+                    m1 = month("m1"),
+                    y1 = year("y1"),
+                    m2 = month("m2"),
+                    y2 = year("y2")
+                ),
             ),
             (
                 "month_year",
@@ -376,42 +428,80 @@ impl DateRules {
                     y = year("y")
                 ),
             ),
-            ("year_range", Family::YearRange, format!(r"(?:{B}(?P<pre>entre|de)\s)?{B}{y1}(?:-|\s(?:et|a)\s){y2}", y1 = year("y1"), y2 = year("y2"))),
+            (
+                "year_range",
+                Family::YearRange,
+                format!(
+                    r"(?:{B}(?P<pre>entre|de)\s)?{B}{y1}(?:-|\s(?:et|a)\s){y2}",
+                    y1 = year("y1"),
+                    y2 = year("y2")
+                ),
+            ),
             (
                 "year",
                 Family::Year,
-                format!(r"(?:{B}(?:en|depuis|des|pour|avant|apres|de|d'ici a|d'ici|fin|debut|courant|jusqu'en)\s|{B}mi-)?{B}{y}", y = year("y")),
+                format!(
+                    r"(?:{B}(?:en|depuis|des|pour|avant|apres|de|d'ici a|d'ici|fin|debut|courant|jusqu'en)\s|{B}mi-)?{B}{y}",
+                    y = year("y")
+                ),
             ),
-            ("relative_day", Family::RelativeDay, format!(r"{B}(?P<rd>{rd}){B}(?:\s{wdg})?{part_after}", wdg = wd("wd"))),
-            ("this_part", Family::ThisPart, format!(r"{B}(?:ce|cette|cet)\s(?P<pa>matin|soir|nuit|apres-midi|midi|matinee|soiree){B}")),
+            (
+                "relative_day",
+                Family::RelativeDay,
+                format!(
+                    r"{B}(?P<rd>{rd}){B}(?:\s{wdg})?{part_after}",
+                    wdg = wd("wd")
+                ),
+            ),
+            (
+                "this_part",
+                Family::ThisPart,
+                format!(
+                    r"{B}(?:ce|cette|cet)\s(?P<pa>matin|soir|nuit|apres-midi|midi|matinee|soiree){B}"
+                ),
+            ),
             (
                 "night_range",
                 Family::NightRange,
-                format!(r"{B}(?:(?:dans la|la|cette) nuit de|nuit de|entre)\s{w1}\s(?:a|au|et)\s{w2}", w1 = wd("wd1"), w2 = wd("wd2")),
+                format!(
+                    r"{B}(?:(?:dans la|la|cette) nuit de|nuit de|entre)\s{w1}\s(?:a|au|et)\s{w2}",
+                    w1 = wd("wd1"),
+                    w2 = wd("wd2")
+                ),
             ),
-            ("weekday_pair", Family::WeekdayPair, format!(r"{B}{w1}\set\s{w2}", w1 = wd("wd1"), w2 = wd("wd2"))),
+            (
+                "weekday_pair",
+                Family::WeekdayPair,
+                format!(r"{B}{w1}\set\s{w2}", w1 = wd("wd1"), w2 = wd("wd2")),
+            ),
             (
                 "weekday",
                 Family::Weekday,
                 format!(
-                    r"(?:{B}(?P<pb>{pb})\s(?:de\s|du\s|d'))?(?:{B}(?:ce|depuis|des|de|a compter de|jusqu'a|le|pour|avant|apres)\s)?{B}{wdg}{part_after}(?:\s(?P<rel>dernier|prochain|passe){B})?",
+                    r"(?:{B}(?P<pb>{pb})\s(?:de\s|du\s|d'))?(?:{B}(?P<lead>ce|depuis|des|de|a compter de|jusqu'a|le|pour|avant|apres)\s)?{B}{wdg}{part_after}(?:\s(?P<rel>dernier|prochain|passe){B})?",
                     wdg = wd("wd")
                 ),
             ),
             (
                 "weekend",
                 Family::Weekend,
-                format!(r"{B}(?:au cours du|durant le|pendant le|lors du|ce|le|du|un)\sweek(?:-|\s)?end{B}(?:\s(?P<rel>dernier|prochain|passe){B})?"),
+                format!(
+                    r"{B}(?:au cours du|durant le|pendant le|lors du|ce|le|du|un)\sweek(?:-|\s)?end{B}(?:\s(?P<rel>dernier|prochain|passe){B})?"
+                ),
             ),
             (
                 "week_relative",
                 Family::WeekRel,
-                format!(r"{B}(?:(?:la|de la|durant la|pendant la)\s(?:seule\s)?)?semaine\s(?P<rel>derniere|passee|prochaine){B}|{B}(?P<this>cette)\ssemaine{B}"),
+                format!(
+                    r"{B}(?:(?:la|de la|durant la|pendant la)\s(?:seule\s)?)?semaine\s(?P<rel>derniere|passee|prochaine){B}|{B}(?P<this>cette)\ssemaine{B}"
+                ),
             ),
             (
                 "ago",
                 Family::Ago,
-                format!(r"{B}il y a\s(?:(?:environ|pres de|plus de|quelque)\s)?(?P<n>[0-9]{{1,3}}|{count})\s(?P<u>jours?|semaines?|mois|ans?|annees?){B}"),
+                format!(
+                    r"{B}il y a\s(?:(?:environ|pres de|plus de|quelque)\s)?(?P<n>[0-9]{{1,3}}|{count})\s(?P<u>jours?|semaines?|mois){B}"
+                ),
             ),
             (
                 "month_relative",
@@ -437,12 +527,19 @@ impl DateRules {
         ];
         let rules = rules
             .into_iter()
-            .map(|(name, family, pat)| Rule { name, family, re: Regex::new(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")) })
+            .map(|(name, family, pat)| Rule {
+                name,
+                family,
+                re: Regex::new(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
+            })
             .collect();
         let hour = r"(?P<h>[01]?[0-9]|2[0-3])\s?(?:h|heures?|:)\s?(?P<mi>[0-5][0-9])?(?-u:\b)(?:\s(?P<ampm>du matin|du soir|de l'apres-midi|de la nuit))?";
         let cue = r"(?:vers|a|aux environs de|aux alentours de|autour de|peu avant|peu apres|des|a partir de|jusqu'a)";
         DateRules {
-            time_after: Regex::new(&format!(r"^(?:,?\s{cue}\s{hour}|\s?-\s(?P<h2>[01]?[0-9]|2[0-3]):(?P<mi2>[0-5][0-9]))")).expect("time_after"),
+            time_after: Regex::new(&format!(
+                r"^(?:,?\s{cue}\s{hour}|\s?-\s(?P<h2>[01]?[0-9]|2[0-3]):(?P<mi2>[0-5][0-9]))"
+            ))
+            .expect("time_after"),
             time_before: Regex::new(&format!(r"{B}{cue}\s{hour},?\s$")).expect("time_before"),
             part_after: Regex::new(&format!(r"^,?\s(?P<pa>{pa}){B}")).expect("part_after"),
             word: Regex::new(r"[a-z][a-z\-]*'?").expect("word"),
@@ -452,21 +549,36 @@ impl DateRules {
     }
 
     /// Finds and resolves the dates of a document against `published`.
-    pub fn find(&self, text: &NormalizedText, segments: &Segments, published: Option<NaiveDate>) -> DateFindings {
+    pub fn find(
+        &self,
+        text: &NormalizedText,
+        segments: &Segments,
+        published: Option<NaiveDate>,
+    ) -> DateFindings {
         let f = text.fold();
         let mut cands: Vec<Candidate> = Vec::new();
         for rule in &self.rules {
-            for caps in rule.re.captures_iter(f) {
-                let Some(m0) = caps.get(0) else { continue };
+            // Matches may overlap ("dimanche, dans la soirée de vendredi" must
+            // not hide "dans la soirée de vendredi"): search again from the
+            // next character after each match start; the longest wins below.
+            let mut pos = 0;
+            while let Some(caps) = rule.re.captures_at(f, pos) {
+                let Some(m0) = caps.get(0) else { break };
                 if let Some(c) = self.candidate(text, rule, &caps, m0.start(), m0.end()) {
                     cands.push(c);
                 }
+                pos = m0.start() + f[m0.start()..].chars().next().map_or(1, char::len_utf8);
             }
         }
         // Longest wins; on ties, the earlier rule (more specific) wins.
         let order: Vec<usize> = {
             let mut o: Vec<usize> = (0..cands.len()).collect();
-            o.sort_by_key(|&i| (std::cmp::Reverse(cands[i].end - cands[i].start), cands[i].start));
+            o.sort_by_key(|&i| {
+                (
+                    std::cmp::Reverse(cands[i].end - cands[i].start),
+                    cands[i].start,
+                )
+            });
             o
         };
         let mut kept: Vec<Candidate> = Vec::new();
@@ -482,7 +594,14 @@ impl DateRules {
     }
 
     /// Builds a candidate from a rule match, or rejects it.
-    fn candidate(&self, text: &NormalizedText, rule: &Rule, caps: &Captures, start: usize, end: usize) -> Option<Candidate> {
+    fn candidate(
+        &self,
+        text: &NormalizedText,
+        rule: &Rule,
+        caps: &Captures,
+        start: usize,
+        end: usize,
+    ) -> Option<Candidate> {
         let f = text.fold();
         let lx = &self.lexicon;
         let s = |n: &str| caps.name(n).map(|m| m.as_str());
@@ -506,10 +625,19 @@ impl DateRules {
                 if s("s1") != s("s2") {
                     return None;
                 }
-                let (d, m, y) = (num("d")?, s("m")?.parse().ok()?, yr("y")?);
+                let (d, m, mut y) = (num("d")?, s("m")?.parse().ok()?, yr("y")?);
+                // Two-digit years only with slashes ("17/03/19"), read as 20yy.
+                if s("y").is_some_and(|v| v.len() == 2) {
+                    if s("s1") != Some("/") {
+                        return None;
+                    }
+                    y += 2000;
+                }
                 NaiveDate::from_ymd_opt(y, m, d)?;
                 // "1.200.2019" or "3-4-2019 000" are not dates: digits must not continue.
-                if f[end..].starts_with(|c: char| c.is_ascii_digit()) || f[..start].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+                if f[end..].starts_with(|c: char| c.is_ascii_digit())
+                    || f[..start].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+                {
                     return None;
                 }
                 Pending::Day { d, m, y: Some(y) }
@@ -522,8 +650,19 @@ impl DateRules {
             Family::DayRange => {
                 let (y1, y2) = (yr("y1"), yr("y2"));
                 let m2 = mon("m2", y2)?;
-                let m1 = if s("m1").is_some() { mon("m1", y1)? } else { m2 };
-                Pending::DayRange { d1: num("d1")?, m1, y1, d2: num("d2")?, m2, y2 }
+                let m1 = if s("m1").is_some() {
+                    mon("m1", y1)?
+                } else {
+                    m2
+                };
+                Pending::DayRange {
+                    d1: num("d1")?,
+                    m1,
+                    y1,
+                    d2: num("d2")?,
+                    m2,
+                    y2,
+                }
             }
             Family::DayMonth => {
                 let y = yr("y");
@@ -540,14 +679,33 @@ impl DateRules {
             }
             Family::MonthRange => {
                 let (y1, y2) = (yr("y1"), yr("y2"));
-                Pending::MonthRange { m1: mon("m1", y1)?, y1, m2: mon("m2", y2)?, y2 }
+                Pending::MonthRange {
+                    m1: mon("m1", y1)?,
+                    y1,
+                    m2: mon("m2", y2)?,
+                    y2,
+                }
             }
             Family::MonthYear => {
                 let y = yr("y");
                 let m = mon("m", y)?;
                 let pre = s("pre").unwrap_or("");
                 let cued = pre.split([' ', '-']).any(|w| {
-                    matches!(w, "depuis" | "des" | "jusqu'en" | "jusqu'a" | "partir" | "d'ici" | "courant" | "debut" | "fin" | "mi" | "en" | "mois")
+                    matches!(
+                        w,
+                        "depuis"
+                            | "des"
+                            | "jusqu'en"
+                            | "jusqu'a"
+                            | "partir"
+                            | "d'ici"
+                            | "courant"
+                            | "debut"
+                            | "fin"
+                            | "mi"
+                            | "en"
+                            | "mois"
+                    )
                 });
                 if y.is_none() && rel == Rel::Plain && !cued {
                     return None;
@@ -556,7 +714,10 @@ impl DateRules {
             }
             Family::YearRange => {
                 let (y1, y2) = (yr("y1")?, yr("y2")?);
-                if y2 <= y1 || !self.year_free(text, start, end) {
+                // "2018-2019" is a span of years whatever follows; "entre 2000 et 2019 litres" is not.
+                let dashed = f[start..end].contains('-');
+                let ys = caps.name("y1")?.start();
+                if y2 <= y1 || !self.year_free(text, ys, end, !dashed) {
                     return None;
                 }
                 Pending::YearRange(y1, y2)
@@ -564,13 +725,17 @@ impl DateRules {
             Family::Year => {
                 let y = yr("y")?;
                 let ys = caps.name("y")?.start();
-                if !self.year_free(text, ys, end) {
+                if !self.year_free(text, ys, end, true) {
                     return None;
                 }
                 Pending::Year(y)
             }
             Family::RelativeDay => {
-                let n = lx.relative_days.iter().find(|(w, _)| Some(w.as_str()) == s("rd"))?.1;
+                let n = lx
+                    .relative_days
+                    .iter()
+                    .find(|(w, _)| Some(w.as_str()) == s("rd"))?
+                    .1;
                 part = pod("pa");
                 Pending::RelDay(n)
             }
@@ -586,11 +751,19 @@ impl DateRules {
                 Pending::WeekdayRange { wd1, wd2 }
             }
             Family::Weekday => {
-                if self.generic_weekday(f, start) {
+                // "le jeudi" alone is habitual ("le marché se tient le jeudi").
+                let after_le = s("lead") == Some("le")
+                    || f[..start].ends_with(" le ")
+                    || f[..start].ends_with("\nle ");
+                let habitual = after_le && s("rel").is_none() && s("pa").is_none();
+                if habitual || self.generic_weekday(f, start) {
                     return None;
                 }
                 part = pod("pb") || pod("pa");
-                Pending::Weekday { wd: lx.weekday(s("wd")?)?, rel }
+                Pending::Weekday {
+                    wd: lx.weekday(s("wd")?)?,
+                    rel,
+                }
             }
             Family::Weekend => {
                 if f[..start].ends_with("chaque ") {
@@ -648,6 +821,10 @@ impl DateRules {
                     let n = lx.count(s("n")?)?;
                     let n = if s("dir") == Some("plus tard") { n } else { -n };
                     if s("u") == Some("ans") {
+                        // "deux ans plus tôt" mostly compares figures; only "plus tard" dates.
+                        if n < 0 {
+                            return None;
+                        }
                         Pending::AnchorYears(n)
                     } else {
                         Pending::AnchorDays(n)
@@ -655,15 +832,29 @@ impl DateRules {
                 }
             }
         };
-        Some(Candidate { start, end, rule: rule.name, pending, part_of_day: part, time: None })
+        Some(Candidate {
+            start,
+            end,
+            rule: rule.name,
+            pending,
+            part_of_day: part,
+            time: None,
+        })
     }
 
     /// True when the year-less day at `start` follows a name head within
     /// three words ("Mouvement du 23 mars", "Alliance démocratique du 23 mai").
     fn after_name_head(&self, f: &str, start: usize) -> bool {
         let before = &f[floor_boundary(f, start.saturating_sub(40))..start];
-        let words: Vec<&str> = before.split(|c: char| !c.is_ascii_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
-        words.iter().rev().take(3).any(|w| self.lexicon.name_heads.contains(*w))
+        let words: Vec<&str> = before
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        words
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| self.lexicon.name_heads.contains(*w))
     }
 
     /// True for weekdays used as "every Monday" ("chaque lundi", "tous les lundis").
@@ -674,15 +865,17 @@ impl DateRules {
 
     /// True when the four digits at `ys..end` stand free as a year: not part
     /// of a larger number, not a numbered thing, not a quantity.
-    fn year_free(&self, text: &NormalizedText, ys: usize, end: usize) -> bool {
+    fn year_free(&self, text: &NormalizedText, ys: usize, end: usize, check_follow: bool) -> bool {
         let f = text.fold();
         let before = &f[floor_boundary(f, ys.saturating_sub(40))..ys];
         let b = before.trim_end();
-        // "1 2019", "12.2019", "n°2019"
-        if b.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.' || c == '°' || c == '/') && before.len() - b.len() <= 1 {
-            if !(b.ends_with('.') && before.ends_with(' ')) {
-                return false;
-            }
+        // "1 2019" (thousands), "12.2019", "3,2019", "n°2019", "1/2019"
+        let glued = before.len() == b.len();
+        if b.ends_with(|c: char| c.is_ascii_digit()) && before.len() - b.len() <= 1 {
+            return false;
+        }
+        if glued && b.ends_with(|c: char| matches!(c, ',' | '.' | '°' | '/' | '-' | '+')) {
+            return false;
         }
         for w in &self.lexicon.number_noun_before {
             if b.ends_with(w.as_str()) {
@@ -693,14 +886,16 @@ impl DateRules {
             }
         }
         let after = &f[end..];
-        if after.starts_with(|c: char| c == ',' || c == '.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        if after.starts_with(|c: char| c == ',' || c == '.')
+            && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
             return false;
         }
         let rest = after.trim_start_matches(' ');
         if rest.starts_with(|c: char| c.is_ascii_digit() || c == '%') {
             return false;
         }
-        if after.starts_with(' ') {
+        if check_follow && after.starts_with(' ') {
             if let Some(w) = self.word.find(rest).filter(|m| m.start() == 0) {
                 let word = w.as_str();
                 let pos = end + (after.len() - rest.len());
@@ -722,9 +917,16 @@ impl DateRules {
             let tail = &f[c.end..floor_boundary(f, (c.end + 60).min(f.len()))];
             if let Some(m) = self.part_after.captures(tail) {
                 let e = c.end + m.get(0).map_or(0, |x| x.end());
-                if e <= next_start && matches!(c.pending, Pending::Day { .. } | Pending::RelDay(_) | Pending::AnchorDays(_)) {
+                if e <= next_start
+                    && matches!(
+                        c.pending,
+                        Pending::Day { .. } | Pending::RelDay(_) | Pending::AnchorDays(_)
+                    )
+                {
                     c.end = e;
-                    c.part_of_day |= m.name("pa").is_some_and(|p| self.lexicon.part_is_pod(p.as_str()));
+                    c.part_of_day |= m
+                        .name("pa")
+                        .is_some_and(|p| self.lexicon.part_is_pod(p.as_str()));
                 }
             }
             let tail = &f[c.end..floor_boundary(f, (c.end + 60).min(f.len()))];
@@ -753,9 +955,19 @@ impl DateRules {
     }
 
     /// True when the clause around `start..end` speaks of the future.
-    fn future_context(&self, text: &NormalizedText, segments: &Segments, start: usize, end: usize) -> bool {
+    fn future_context(
+        &self,
+        text: &NormalizedText,
+        segments: &Segments,
+        start: usize,
+        end: usize,
+    ) -> bool {
         let f = text.fold();
-        let sent_start = segments.sentences.get(segments.sentence_at(start)).map_or(0, |s| s.range.start).min(start);
+        let sent_start = segments
+            .sentences
+            .get(segments.sentence_at(start))
+            .map_or(0, |s| s.range.start)
+            .min(start);
         let from = floor_boundary(f, start.saturating_sub(90).max(sent_start));
         let window = &f[from..end];
         let after = &f[end..floor_boundary(f, (end + 14).min(f.len()))];
@@ -768,7 +980,9 @@ impl DateRules {
                 let s = at + k;
                 let e = s + cue.len();
                 let left_ok = s == 0 || !window.as_bytes()[s - 1].is_ascii_alphanumeric();
-                let right_ok = e == window.len() || !window.as_bytes()[e].is_ascii_alphanumeric() || cue.ends_with('\'');
+                let right_ok = e == window.len()
+                    || !window.as_bytes()[e].is_ascii_alphanumeric()
+                    || cue.ends_with('\'');
                 if left_ok && right_ok {
                     return true;
                 }
@@ -778,8 +992,10 @@ impl DateRules {
         // Future-tense verbs: "sera", "entrera", "examineront" (not proper nouns).
         for m in self.word.find_iter(window) {
             let w = m.as_str();
-            let future = w.len() >= 4 && (w.ends_with("ra") || w.ends_with("ront")) || matches!(w, "ira" | "iront");
-            if future && !self.lexicon.not_future.contains(w) && !text.is_upper_at(from + m.start()) {
+            let future = w.len() >= 4 && (w.ends_with("ra") || w.ends_with("ront"))
+                || matches!(w, "ira" | "iront");
+            if future && !self.lexicon.not_future.contains(w) && !text.is_upper_at(from + m.start())
+            {
                 return true;
             }
         }
@@ -787,7 +1003,13 @@ impl DateRules {
     }
 
     /// Resolves the kept candidates in text order.
-    fn resolve_all(&self, text: &NormalizedText, segments: &Segments, published: Option<NaiveDate>, kept: Vec<Candidate>) -> DateFindings {
+    fn resolve_all(
+        &self,
+        text: &NormalizedText,
+        segments: &Segments,
+        published: Option<NaiveDate>,
+        kept: Vec<Candidate>,
+    ) -> DateFindings {
         let mut out = DateFindings::default();
         let mut inferred: Option<NaiveDate> = None;
         let mut last_day: Option<(NaiveDate, NaiveDate)> = None;
@@ -795,7 +1017,8 @@ impl DateRules {
         for c in kept {
             let range = ViewRange::new(c.start, c.end);
             let reference = published.or(inferred);
-            let future = needs_direction(&c.pending) && self.future_context(text, segments, c.start, c.end);
+            let future =
+                needs_direction(&c.pending) && self.future_context(text, segments, c.start, c.end);
             let (resolved, kind) = resolve(&c.pending, reference, future, last_day, last_year);
             let mut resolution = match kind {
                 Basis::Absolute => "absolute",
@@ -803,12 +1026,17 @@ impl DateRules {
             };
             let (value, end_val, mut precision) = match resolved {
                 Some((v, e, p)) => (Some(v), e, p),
+                // An impossible absolute date ("31 février 2019") is no date.
+                None if kind == Basis::Absolute => continue,
                 None => {
                     resolution = "underspecified";
                     out.warnings.push(RuleWarning {
                         range: Some(range),
                         code: "unresolved-relative-date",
-                        message: format!("no reference date to resolve {:?}", text.original_of(range)),
+                        message: format!(
+                            "no reference date to resolve {:?}",
+                            text.original_of(range)
+                        ),
                     });
                     (None, None, default_precision(&c.pending))
                 }
@@ -817,10 +1045,19 @@ impl DateRules {
                 out.warnings.push(RuleWarning {
                     range: Some(range),
                     code: "inferred-reference-date",
-                    message: format!("resolved against {} (no publication date)", inferred.map(|d| d.to_string()).unwrap_or_default()),
+                    message: format!(
+                        "resolved against {} (no publication date)",
+                        inferred.map(|d| d.to_string()).unwrap_or_default()
+                    ),
                 });
             }
-            if c.part_of_day && precision == "day" && !matches!(c.pending, Pending::DayRange { .. } | Pending::WeekdayRange { .. }) {
+            if c.part_of_day
+                && precision == "day"
+                && !matches!(
+                    c.pending,
+                    Pending::DayRange { .. } | Pending::WeekdayRange { .. }
+                )
+            {
                 precision = "part_of_day";
             }
             if let Some(v) = value {
@@ -846,7 +1083,11 @@ impl DateRules {
                 resolution: resolution.to_string(),
                 time: c.time.map(|(h, m)| format!("{h:02}:{m:02}")),
             };
-            out.dates.push(Found { range, rule: c.rule, mention });
+            out.dates.push(Found {
+                range,
+                rule: c.rule,
+                mention,
+            });
         }
         out
     }
@@ -880,8 +1121,16 @@ fn needs_direction(p: &Pending) -> bool {
 
 fn default_precision(p: &Pending) -> &'static str {
     match p {
-        Pending::Month { .. } | Pending::MonthRange { .. } | Pending::AgoMonths(_) | Pending::MonthOffset(_) => "month",
-        Pending::Year(_) | Pending::YearRange(..) | Pending::AgoYears(_) | Pending::YearOffset(_) | Pending::YearEnd | Pending::AnchorYears(_) => "year",
+        Pending::Month { .. }
+        | Pending::MonthRange { .. }
+        | Pending::AgoMonths(_)
+        | Pending::MonthOffset(_) => "month",
+        Pending::Year(_)
+        | Pending::YearRange(..)
+        | Pending::AgoYears(_)
+        | Pending::YearOffset(_)
+        | Pending::YearEnd
+        | Pending::AnchorYears(_) => "year",
         Pending::Week(_) | Pending::AgoWeeks(_) => "week",
         _ => "day",
     }
@@ -892,22 +1141,52 @@ type Resolved = Option<(Val, Option<Val>, &'static str)>;
 /// Resolves one expression. `reference` is the publication (or inferred)
 /// date, `future` the reading of the clause, `last_day` the anchor range and
 /// `last_year` the year of the latest date mention.
-fn resolve(p: &Pending, reference: Option<NaiveDate>, future: bool, last_day: Option<(NaiveDate, NaiveDate)>, last_year: Option<i32>) -> (Resolved, Basis) {
+fn resolve(
+    p: &Pending,
+    reference: Option<NaiveDate>,
+    future: bool,
+    last_day: Option<(NaiveDate, NaiveDate)>,
+    last_year: Option<i32>,
+) -> (Resolved, Basis) {
     let day = |d: NaiveDate| Some((Val::Day(d), None, "day"));
     match *p {
-        Pending::Day { d, m, y: Some(y) } => (NaiveDate::from_ymd_opt(y, m, d).and_then(day), Basis::Absolute),
-        Pending::DayRange { d1, m1, y1, d2, m2, y2: Some(y2) } => {
+        Pending::Day { d, m, y: Some(y) } => (
+            NaiveDate::from_ymd_opt(y, m, d).and_then(day),
+            Basis::Absolute,
+        ),
+        Pending::DayRange {
+            d1,
+            m1,
+            y1,
+            d2,
+            m2,
+            y2: Some(y2),
+        } => {
             let y1 = y1.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
             (day_range(y1, m1, d1, y2, m2, d2), Basis::Absolute)
         }
-        Pending::Month { m, y: Some(y), .. } => (valid_month(y, m).then_some((Val::Month(y, m), None, "month")), Basis::Absolute),
-        Pending::MonthRange { m1, y1, m2, y2: Some(y2) } => {
+        Pending::Month { m, y: Some(y), .. } => (
+            valid_month(y, m).then_some((Val::Month(y, m), None, "month")),
+            Basis::Absolute,
+        ),
+        Pending::MonthRange {
+            m1,
+            y1,
+            m2,
+            y2: Some(y2),
+        } => {
             let y1 = y1.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
             let ok = valid_month(y1, m1) && valid_month(y2, m2) && (y1, m1) < (y2, m2);
-            (ok.then_some((Val::Month(y1, m1), Some(Val::Month(y2, m2)), "month")), Basis::Absolute)
+            (
+                ok.then_some((Val::Month(y1, m1), Some(Val::Month(y2, m2)), "month")),
+                Basis::Absolute,
+            )
         }
         Pending::Year(y) => (Some((Val::Year(y), None, "year")), Basis::Absolute),
-        Pending::YearRange(a, b) => (Some((Val::Year(a), Some(Val::Year(b)), "year")), Basis::Absolute),
+        Pending::YearRange(a, b) => (
+            Some((Val::Year(a), Some(Val::Year(b)), "year")),
+            Basis::Absolute,
+        ),
         Pending::AnchorDays(n) => {
             let r = last_day.and_then(|(s, e)| {
                 let base = if n > 0 { e } else { s };
@@ -915,9 +1194,14 @@ fn resolve(p: &Pending, reference: Option<NaiveDate>, future: bool, last_day: Op
             });
             (r.and_then(day), Basis::Anchor)
         }
-        Pending::AnchorYears(n) => (last_year.map(|y| (Val::Year(y + n as i32), None, "year")), Basis::Anchor),
+        Pending::AnchorYears(n) => (
+            last_year.map(|y| (Val::Year(y + n as i32), None, "year")),
+            Basis::Anchor,
+        ),
         _ => {
-            let Some(r) = reference else { return (None, Basis::Reference) };
+            let Some(r) = reference else {
+                return (None, Basis::Reference);
+            };
             (resolve_relative(p, r, future), Basis::Reference)
         }
     }
@@ -929,7 +1213,14 @@ fn resolve_relative(p: &Pending, r: NaiveDate, future: bool) -> Resolved {
     let add = |n: i64| r.checked_add_signed(Duration::days(n));
     match *p {
         Pending::Day { d, m, y: None } => yearless_day(r, m, d, future).and_then(day),
-        Pending::DayRange { d1, m1, d2, m2, y2: None, .. } => {
+        Pending::DayRange {
+            d1,
+            m1,
+            d2,
+            m2,
+            y2: None,
+            ..
+        } => {
             let end = yearless_day(r, m2, d2, future)?;
             let y1 = if m1 > m2 { end.year() - 1 } else { end.year() };
             day_range(y1, m1, d1, end.year(), m2, d2)
@@ -938,7 +1229,9 @@ fn resolve_relative(p: &Pending, r: NaiveDate, future: bool) -> Resolved {
             let y = yearless_month(r, m, rel, future);
             Some((Val::Month(y, m), None, "month"))
         }
-        Pending::MonthRange { m1, m2, y2: None, .. } => {
+        Pending::MonthRange {
+            m1, m2, y2: None, ..
+        } => {
             let y2 = yearless_month(r, m2, Rel::Plain, future);
             let y1 = if m1 > m2 { y2 - 1 } else { y2 };
             Some((Val::Month(y1, m1), Some(Val::Month(y2, m2)), "month"))
@@ -967,7 +1260,11 @@ fn resolve_relative(p: &Pending, r: NaiveDate, future: bool) -> Resolved {
         }
         Pending::Week(k) => {
             let monday = add(-(r.weekday().num_days_from_monday() as i64) + 7 * k)?;
-            Some((Val::Day(monday), Some(Val::Day(monday.checked_add_signed(Duration::days(6))?)), "week"))
+            Some((
+                Val::Day(monday),
+                Some(Val::Day(monday.checked_add_signed(Duration::days(6))?)),
+                "week",
+            ))
         }
         Pending::AgoDays(n) => add(-n).and_then(day),
         Pending::AgoWeeks(n) => add(-7 * n).map(|d| (Val::Day(d), None, "week")),
@@ -983,7 +1280,11 @@ fn resolve_relative(p: &Pending, r: NaiveDate, future: bool) -> Resolved {
         Pending::YearOffset(k) => Some((Val::Year(r.year() + k as i32), None, "year")),
         Pending::YearEnd => {
             // Said early in a year about the past, "en fin d'année" is last year's end.
-            let y = if !future && r.month() < 7 { r.year() - 1 } else { r.year() };
+            let y = if !future && r.month() < 7 {
+                r.year() - 1
+            } else {
+                r.year()
+            };
             Some((Val::Year(y), None, "year"))
         }
         _ => None,
@@ -1002,8 +1303,17 @@ fn day_range(y1: i32, m1: u32, d1: u32, y2: i32, m2: u32, d2: u32) -> Resolved {
 
 /// The day `d/m` nearest to `r` in the reading's direction: at or before
 /// `r` in the news past, at or after it in the future.
+///
+/// A day a few days after `r` is that day even without a future cue: news
+/// writes a day of last year with its year ("les législatives du 29 mars"
+/// said on 27 March are two days away, not a year ago).
 fn yearless_day(r: NaiveDate, m: u32, d: u32, future: bool) -> Option<NaiveDate> {
     let this = NaiveDate::from_ymd_opt(r.year(), m, d);
+    if let Some(x) = this {
+        if !future && x > r && (x - r).num_days() <= 14 {
+            return Some(x);
+        }
+    }
     match (this, future) {
         (Some(x), false) if x <= r => Some(x),
         (Some(x), true) if x >= r => Some(x),
@@ -1089,7 +1399,10 @@ fn year_follows_as_number(f: &str, end: usize) -> bool {
 
 fn parse_time(m: &Captures) -> Option<(u32, u32)> {
     let h: u32 = m.name("h").or(m.name("h2"))?.as_str().parse().ok()?;
-    let mi: u32 = m.name("mi").or(m.name("mi2")).map_or(Some(0), |x| x.as_str().parse().ok())?;
+    let mi: u32 = m
+        .name("mi")
+        .or(m.name("mi2"))
+        .map_or(Some(0), |x| x.as_str().parse().ok())?;
     let h = match m.name("ampm").map(|x| x.as_str()) {
         Some("du soir") | Some("de l'apres-midi") if h < 12 => h + 12,
         _ => h,
