@@ -1,9 +1,57 @@
-//! Numbers and casualty counts. (Stub: the number and casualty grammars land here.)
+//! Casualty counts: how many were killed, injured, kidnapped, missing,
+//! arrested or displaced, and who they were.
+//!
+//! Terms:
+//! * a **count** is a [`Quantity`] of the number grammar ([`super::number`]);
+//! * its **head** is the noun right after it (after "de" for "une vingtaine
+//!   de"): a *casualty noun* that gives the type by itself ("37 morts", "12
+//!   blessés", "27 otages", "des milliers de déplacés") or a *victim noun*
+//!   that says who ("soldats", "civils", "casques bleus", "assaillants");
+//! * a **cue** gives the type when the head does not: a participle or verb
+//!   phrase after the head ("ont été tués", "ont péri", "sont portés
+//!   disparus", "ont fui"), or a verb or noun phrase before the count
+//!   ("tuant", "a coûté la vie à", "la mort de", "capturé"). Transitive
+//!   participles ("tué", "enlevé") count only in the passive or right after
+//!   the noun ("38 soldats tués"), not in "six hommes armés ont tué…";
+//! * a count with neither takes its type from the previous count when the
+//!   text says it belongs to it: "X morts, dont Y civils", "X soldats tués
+//!   et Y blessés" (coordination), "38 tués selon l'armée, plus de 80 selon
+//!   des sources locales", "porté à cinq" (bare numbers after a count);
+//! * **victims** come from the head (gendarmes and VDP are military; police
+//!   of a UN mission are peacekeepers; "neutralisés" are armed_group);
+//!   generic heads ("personnes", "morts", "victimes", "corps") take them from
+//!   the sentence ("parmi les soldats", "dans nos rangs", an earlier count
+//!   of the same sentence) and then from the document: when most counts of
+//!   killed and injured with a stated category name one category, the
+//!   generic ones are that category, else `unknown`. Kidnapped, arrested and
+//!   displaced people of generic heads are civilian (what the corpus
+//!   annotators did, in the large majority of cases).
+//! * **negation**: "aucun soldat n'a été tué", "aucune victime", "sans perte
+//!   dans ses rangs" give a count with `negated: true` and no figures.
+//!
+//! Every count is a mention: first, revised and conflicting tolls alike. The
+//! revision cue ("revu à la hausse", "bilan définitif", "d'abord") and the
+//! source ("selon l'armée") of the same sentence are recorded for the event
+//! assembler, which picks the `best` figure.
+//!
+//! Non-casualty numbers (ages, money, distances, vehicles, troops deployed)
+//! are never counts: either their noun is a unit of
+//! `gazetteers/number_units.tsv`, or their head is a victim noun without
+//! any casualty cue ("13 000 casques bleus déployés").
+//!
+//! The lexicons are data: `gazetteers/casualty_terms.tsv`,
+//! `gazetteers/victim_nouns.tsv`, `gazetteers/casualty_cues.tsv`,
+//! `gazetteers/quantity_words.tsv`, `gazetteers/number_units.tsv`.
 
+use std::collections::HashMap;
+
+use super::lexicon::{read_tsv, tokenize, PhraseTable, TokKind, Token};
+use super::number::{tok, Core, NumberGrammar, Quantity};
 use super::Found;
 use crate::model::{CasualtyMention, NumberMention};
 use crate::normalize::NormalizedText;
 use crate::segment::Segments;
+use crate::span::ViewRange;
 
 /// Numbers and casualty counts of one document.
 #[derive(Debug, Default)]
@@ -14,18 +62,748 @@ pub struct CasualtyFindings {
     pub casualties: Vec<Found<CasualtyMention>>,
 }
 
+/// A word or phrase of `casualty_terms.tsv`.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    kind: &'static str,
+    passive: bool,
+    victims: Option<&'static str>,
+}
+
 /// The compiled number and casualty grammar.
-#[derive(Debug, Default)]
-pub struct CasualtyRules {}
+#[derive(Debug)]
+pub struct CasualtyRules {
+    numbers: NumberGrammar,
+    nouns: PhraseTable<Term>,
+    after: PhraseTable<Term>,
+    strong: PhraseTable<Term>,
+    before: PhraseTable<Term>,
+    block: PhraseTable<Term>,
+    victims: PhraseTable<&'static str>,
+    cues: HashMap<&'static str, PhraseTable<&'static str>>,
+}
+
+impl Default for CasualtyRules {
+    fn default() -> Self {
+        CasualtyRules::new()
+    }
+}
+
+/// Adverbs that may stand between an auxiliary and a participle.
+const ADVERBS: &[&str] = &[
+    "grievement",
+    "legerement",
+    "egalement",
+    "aussi",
+    "alors",
+    "deja",
+    "finalement",
+    "mortellement",
+    "tous",
+    "toutes",
+    "ensuite",
+    "ainsi",
+    "finalement",
+    "vraisemblablement",
+    "probablement",
+    "recemment",
+    "par",
+    "balles",
+    "y",
+];
+/// Forms of "être" (and "été") before a passive participle.
+const AUXILIARIES: &[&str] = &[
+    "ete", "sont", "est", "etaient", "etait", "furent", "fut", "seront", "sera", "soient", "soit",
+    "seraient", "serait", "etre",
+];
+/// Function words: a participle separated from its noun by one of these is
+/// not an adjective of that noun.
+const FUNCTION: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "l", "a", "au", "aux", "dans", "par", "pour", "sur",
+    "en", "et", "ou", "qui", "que", "ont", "a", "avait", "avaient", "ont", "d", "un", "une", "ce",
+    "se", "ne", "n", "pas", "avec", "contre", "apres", "avant", "lors", "selon",
+];
+/// Words that name a UN mission: police and soldiers "de la Monusco" are peacekeepers.
+const UN_WORDS: &[&str] = &[
+    "monusco",
+    "minusca",
+    "minusma",
+    "minurso",
+    "onuci",
+    "manuh",
+    "onu",
+    "onusien",
+    "onusienne",
+    "onusiens",
+    "onusiennes",
+    "binuh",
+];
+
+/// Facts about one count, before victims are settled.
+#[derive(Debug, Clone)]
+struct Draft {
+    range: ViewRange,
+    rule: &'static str,
+    kind: &'static str,
+    low: Option<u64>,
+    best: Option<u64>,
+    high: Option<u64>,
+    qualifier: &'static str,
+    victims: Option<&'static str>,
+    negated: bool,
+    sentence: usize,
+    revision: Option<String>,
+    source: Option<String>,
+}
+
+fn u(v: Option<f64>) -> Option<u64> {
+    v.filter(|x| x.is_finite() && *x >= 0.0)
+        .map(|x| x.round() as u64)
+}
 
 impl CasualtyRules {
-    /// Compiles the grammar from `gazetteers/casualties.tsv`.
+    /// Compiles the grammar from the lexicons under `gazetteers/`.
     pub fn new() -> CasualtyRules {
-        CasualtyRules {}
+        let mut r = CasualtyRules {
+            numbers: NumberGrammar::new(),
+            nouns: PhraseTable::default(),
+            after: PhraseTable::default(),
+            strong: PhraseTable::default(),
+            before: PhraseTable::default(),
+            block: PhraseTable::default(),
+            victims: PhraseTable::default(),
+            cues: HashMap::new(),
+        };
+        for row in read_tsv(include_str!("../../gazetteers/casualty_terms.tsv")) {
+            let col = |i: usize| row.cols.get(i).copied().unwrap_or("-");
+            let term = Term {
+                kind: col(1),
+                passive: col(2) == "passive",
+                victims: Some(col(3)).filter(|v| *v != "-"),
+            };
+            let table = match col(0) {
+                "noun" => &mut r.nouns,
+                "after" => &mut r.after,
+                "strong" => &mut r.strong,
+                "before" => &mut r.before,
+                _ => &mut r.block,
+            };
+            table.insert(row.tokens, term);
+        }
+        for row in read_tsv(include_str!("../../gazetteers/victim_nouns.tsv")) {
+            r.victims
+                .insert(row.tokens, row.cols.first().copied().unwrap_or("generic"));
+        }
+        for row in read_tsv(include_str!("../../gazetteers/casualty_cues.tsv")) {
+            let role = row.cols.first().copied().unwrap_or("");
+            r.cues.entry(role).or_default().insert(row.tokens, role);
+        }
+        r
     }
 
     /// Finds numbers and casualty counts.
-    pub fn find(&self, _text: &NormalizedText, _segments: &Segments) -> CasualtyFindings {
-        CasualtyFindings::default()
+    pub fn find(&self, text: &NormalizedText, segments: &Segments) -> CasualtyFindings {
+        let f = text.fold();
+        let toks = tokenize(f, segments);
+        let qs = self.numbers.find(f, &toks);
+        let mut q_at: HashMap<usize, usize> = HashMap::new();
+        for (i, q) in qs.iter().enumerate() {
+            q_at.insert(q.t0, i);
+            q_at.insert(q.core_t0, i);
+        }
+        let un_doc = toks.iter().any(|t| UN_WORDS.contains(&t.text));
+        let mut findings = CasualtyFindings::default();
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut last_victims: Option<(&'static str, usize)> = None;
+        for q in &qs {
+            let d = self.count(
+                text,
+                &toks,
+                &qs,
+                &q_at,
+                q,
+                drafts.last(),
+                last_victims,
+                un_doc,
+            );
+            let keep_number = match q.core {
+                Core::One | Core::VagueDet => d.is_some(),
+                _ => true,
+            };
+            if keep_number {
+                let r = ViewRange::new(toks[q.t0].start, toks[q.t1 - 1].end);
+                findings.numbers.push(Found {
+                    range: r,
+                    rule: "number",
+                    mention: q.to_mention(text.span(r)),
+                });
+            }
+            if let Some(d) = d {
+                if let Some(v) = d.victims.filter(|v| *v != "generic") {
+                    last_victims = Some((v, d.sentence));
+                }
+                drafts.push(d);
+            } else if let Some(v) = self.head_victims(&toks, q) {
+                last_victims = Some((v, toks[q.t0].sentence));
+            }
+        }
+        drafts.extend(self.negations(text, &toks, segments));
+        drafts.sort_by_key(|d| (d.range.start, d.range.end));
+        // Overlapping drafts: keep the first (negations never overlap counts).
+        let mut kept: Vec<Draft> = Vec::new();
+        for d in drafts {
+            if kept.last().is_some_and(|k| k.range.overlaps(d.range)) {
+                continue;
+            }
+            kept.push(d);
+        }
+        self.settle_victims(&mut kept);
+        for d in kept {
+            let mention = CasualtyMention {
+                span: text.span(d.range),
+                kind: d.kind.to_string(),
+                low: d.low,
+                best: d.best,
+                high: d.high,
+                qualifier: d.qualifier.to_string(),
+                victims: d.victims.unwrap_or("unknown").to_string(),
+                negated: d.negated,
+                revision: d.revision,
+                source: d.source,
+            };
+            findings.casualties.push(Found {
+                range: d.range,
+                rule: d.rule,
+                mention,
+            });
+        }
+        findings
+    }
+
+    /// Victims named by the noun after a quantity (for "d'entre eux").
+    fn head_victims(&self, toks: &[Token], q: &Quantity) -> Option<&'static str> {
+        let mut j = q.t1;
+        if matches!(tok(toks, j), "de" | "d") {
+            j += 1 + (tok(toks, j + 1) == "'") as usize;
+        }
+        self.victims
+            .match_at(toks, j)
+            .map(|(_, v)| *v)
+            .filter(|v| *v != "generic")
+    }
+
+    /// True when a cue phrase of `role` ends just before token `end` (quotes skipped).
+    fn cue_before(&self, role: &str, toks: &[Token], mut end: usize, sentence: usize) -> bool {
+        while end > 0 && toks[end - 1].text == "\"" {
+            end -= 1;
+        }
+        self.cue_table(role)
+            .match_before(toks, end)
+            .is_some_and(|(s, _)| toks[s].sentence == sentence)
+    }
+
+    /// The end of a cue phrase of `role` starting at token `i`.
+    fn cue_at(&self, role: &str, toks: &[Token], i: usize) -> Option<usize> {
+        self.cue_table(role).match_at(toks, i).map(|(e, _)| e)
+    }
+
+    fn cue_table(&self, role: &str) -> &PhraseTable<&'static str> {
+        static EMPTY: std::sync::OnceLock<PhraseTable<&'static str>> = std::sync::OnceLock::new();
+        self.cues
+            .get(role)
+            .unwrap_or_else(|| EMPTY.get_or_init(PhraseTable::default))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn count(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        qs: &[Quantity],
+        q_at: &HashMap<usize, usize>,
+        q: &Quantity,
+        last: Option<&Draft>,
+        last_victims: Option<(&'static str, usize)>,
+        un_doc: bool,
+    ) -> Option<Draft> {
+        if q.unit.is_some() {
+            return None;
+        }
+        let sent = toks[q.t0].sentence;
+        let in_sent = |k: usize| toks.get(k).is_some_and(|t| t.sentence == sent);
+        let mut j = q.t1;
+        let skip_quotes = |j: &mut usize| {
+            while tok(toks, *j) == "\"" && in_sent(*j) {
+                *j += 1;
+            }
+        };
+        skip_quotes(&mut j);
+        let mut partitive = false;
+        let mut autres = false;
+        // "de"/"d'" after approximate nouns, scales and "dont d'autres".
+        if matches!(tok(toks, j), "de" | "d") && in_sent(j) {
+            let k = j + 1 + (tok(toks, j + 1) == "'") as usize;
+            if tok(toks, k) == "entre" && matches!(tok(toks, k + 1), "eux" | "elles") {
+                partitive = true;
+                j = k + 2;
+            } else if tok(toks, j) == "d" && tok(toks, k) == "autres" {
+                autres = true;
+                j = k + 1;
+            } else if q.core != Core::Cardinal || tok(toks, j) == "de" || tok(toks, j) == "d" {
+                j = k;
+            }
+        }
+        skip_quotes(&mut j);
+        if tok(toks, j) == "autres" {
+            autres = true;
+            j += 1;
+        }
+        if matches!(tok(toks, j), "seul" | "seule" | "seuls") {
+            j += 1;
+        }
+        // The head.
+        let noun = self.nouns.match_at(toks, j);
+        let vict = self.victims.match_at(toks, j);
+        let mut head_end = j;
+        let mut kind: Option<&'static str> = None;
+        let mut victims: Option<&'static str> = None;
+        let mut rule = "count";
+        match (noun, vict) {
+            (Some((ne, t)), v) if v.is_none_or(|(ve, _)| ne >= ve) => {
+                head_end = ne;
+                kind = Some(t.kind);
+                victims = t.victims;
+                rule = "count_noun";
+            }
+            (_, Some((ve, v))) => {
+                head_end = ve;
+                victims = Some(v);
+            }
+            _ => {
+                if let Some(t) = toks
+                    .get(j)
+                    .filter(|t| t.kind == TokKind::Word && in_sent(j) && j == q.t1)
+                {
+                    if text.is_upper_at(t.start) && is_demonym(t.text) {
+                        head_end = j + 1;
+                        victims = Some("civilian");
+                    }
+                }
+            }
+        }
+        let has_head = head_end > j;
+        if !has_head && (q.core == Core::One || q.core == Core::VagueDet) {
+            return None;
+        }
+        // Cue before the count.
+        let mut k0 = q.t0;
+        while k0 > 0 && toks[k0 - 1].text == "\"" {
+            k0 -= 1;
+        }
+        let before = self
+            .before
+            .match_before(toks, k0)
+            .filter(|(s, _)| toks[*s].sentence == sent)
+            .map(|(_, t)| *t);
+        // Cues after the head.
+        let mut after: Option<(usize, usize, Term)> = None;
+        let mut strong: Option<Term> = None;
+        let mut k = head_end;
+        let limit = head_end + 14;
+        while k < limit && in_sent(k) {
+            let t = &toks[k];
+            if matches!(t.text, "." | ";" | ":" | "!" | "?" | "(" | ")") {
+                break;
+            }
+            if k > head_end {
+                if let Some(&qi) = q_at.get(&k) {
+                    let q2 = &qs[qi];
+                    let crossable = q2.unit.is_some()
+                        || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou");
+                    if q2.t0 == k && crossable && q2.t1 > k {
+                        k = q2.unit_end.max(q2.t1);
+                        continue;
+                    }
+                    if false {
+                        k = q2.t1;
+                        continue;
+                    }
+                    if q2.t0 == k {
+                        break;
+                    }
+                }
+            }
+            if self.block.match_at(toks, k).is_some() {
+                break;
+            }
+            if let Some((_, term)) = self.strong.match_at(toks, k) {
+                strong = Some(*term);
+                break;
+            }
+            if after.is_none() {
+                if let Some((e, term)) = self.after.match_at(toks, k) {
+                    if !term.passive || self.is_passive(toks, head_end.max(q.t1), k) {
+                        // "tombés dans une embuscade": not a death.
+                        let falls = matches!(toks[k].text, "tombe" | "tombes")
+                            && matches!(
+                                tok(toks, e),
+                                "dans" | "sur" | "entre" | "aux" | "sous" | "pres"
+                            );
+                        if !falls {
+                            after = Some((k, e, *term));
+                            k = e;
+                            continue;
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        if kind.is_none() {
+            kind = before.map(|t| t.kind).or(after.map(|a| a.2.kind));
+            if before.is_some() {
+                rule = "count_verb_before";
+            } else if after.is_some() {
+                rule = "count_verb_after";
+            }
+        }
+        if let Some(s) = strong {
+            kind = Some(s.kind);
+            rule = "count_succumbed";
+        }
+        let neutralised = before.or(after.map(|a| a.2)).is_some_and(|_| {
+            let lo = toks[q.t0].start.saturating_sub(40);
+            let hi = after
+                .map(|a| toks[a.1 - 1].end)
+                .unwrap_or(toks[q.t1 - 1].end);
+            text.fold()[lo..hi].contains("neutralis")
+        });
+        // Inheritance from the previous count.
+        let last_near = last.filter(|l| l.sentence == sent || l.sentence + 1 == sent);
+        let last_same = last.filter(|l| l.sentence == sent);
+        let subset = self.cue_before("subset", toks, q.t0, sent);
+        if kind.is_none() {
+            let prev = q.t0.checked_sub(1).map(|p| toks[p].text).unwrap_or("");
+            if subset && has_head && q.core != Core::VagueDet {
+                if let Some(l) = last_near {
+                    kind = Some(l.kind);
+                    rule = "count_subset";
+                }
+            } else if has_head && matches!(prev, "et" | ",") {
+                if let Some(l) = last_same {
+                    kind = Some(l.kind);
+                    rule = "count_coordinated";
+                }
+            } else if !has_head && !autres && !partitive && q.core == Core::Cardinal
+                || !has_head && subset
+            {
+                let bb = self.cue_before("bare_before", toks, q.t0, sent) || subset;
+                let ba = self.cue_at("bare_after", toks, q.t1).is_some()
+                    || matches!(tok(toks, q.t1), "." | ";" | "," | "") && last_same.is_some();
+                if bb || ba {
+                    if let Some(l) = last_near {
+                        kind = Some(l.kind);
+                        victims = victims.or(l.victims);
+                        rule = "count_ellipsis";
+                    }
+                }
+            }
+        }
+        let kind = kind?;
+        if q.core == Core::VagueDet && subset {
+            return None;
+        }
+        // Victims.
+        let modifier_end = after
+            .map(|a| a.0)
+            .unwrap_or(head_end + 6)
+            .min(head_end + 10);
+        let un = (head_end..modifier_end).any(|i| {
+            in_sent(i) && (UN_WORDS.contains(&tok(toks, i)) || un_doc && tok(toks, i) == "mission")
+        });
+        if un && has_head && matches!(victims, Some("military" | "police" | "generic") | None) {
+            victims = Some("peacekeepers");
+        }
+        if victims.is_none() || victims == Some("generic") {
+            if let Some(v) = self.rank_victims(toks, head_end, sent) {
+                victims = Some(v);
+            }
+        }
+        if neutralised && matches!(victims, None | Some("generic")) {
+            victims = Some("armed_group");
+        }
+        if (autres || partitive || !has_head) && matches!(victims, None | Some("generic")) {
+            victims = last_near
+                .and_then(|l| l.victims)
+                .or(last_victims.filter(|(_, s)| *s + 2 >= sent).map(|(v, _)| v))
+                .or(victims);
+        }
+        if matches!(victims, None | Some("generic"))
+            && matches!(kind, "kidnapped" | "arrested" | "displaced")
+        {
+            victims = Some("civilian");
+        }
+        // Span: the count and its head, and an adjacent participle.
+        let mut end_tok = head_end.max(q.t1);
+        if let Some((a0, a1, _)) = after {
+            if a0 == end_tok {
+                end_tok = a1;
+            }
+        }
+        let range = ViewRange::new(toks[q.t0].start, toks[end_tok - 1].end);
+        let (revision, source) = self.revision_and_source(text, toks, q.t0, end_tok, sent);
+        Some(Draft {
+            range,
+            rule,
+            kind,
+            low: u(q.low),
+            best: u(q.best),
+            high: u(q.high),
+            qualifier: q.qualifier.as_str(),
+            victims,
+            negated: false,
+            sentence: sent,
+            revision,
+            source,
+        })
+    }
+
+    /// True when the participle at `k` is passive or an adjective of the
+    /// noun ending at `head_end`.
+    fn is_passive(&self, toks: &[Token], head_end: usize, k: usize) -> bool {
+        let mut p = k;
+        while p > head_end && ADVERBS.contains(&toks[p - 1].text) {
+            p -= 1;
+        }
+        if p == head_end {
+            return true;
+        }
+        if AUXILIARIES.contains(&toks[p - 1].text) {
+            return true;
+        }
+        k - head_end <= 3
+            && (head_end..k).all(|i| {
+                toks[i].kind == TokKind::Word
+                    && !FUNCTION.contains(&toks[i].text)
+                    && !AUXILIARIES.contains(&toks[i].text)
+            })
+    }
+
+    /// Victims said by a phrase after the head: "dans nos rangs", "parmi les civils".
+    fn rank_victims(&self, toks: &[Token], from: usize, sent: usize) -> Option<&'static str> {
+        let mut k = from;
+        while k < from + 8
+            && toks
+                .get(k)
+                .is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";"))
+        {
+            if self.cue_at("rank", toks, k).is_some() {
+                return Some("military");
+            }
+            if toks[k].text == "parmi" && matches!(tok(toks, k + 1), "les" | "des") {
+                if let Some((_, v)) = self.victims.match_at(toks, k + 2) {
+                    if *v != "generic" {
+                        return Some(v);
+                    }
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The revision cue and the source of the sentence, nearest to the count.
+    fn revision_and_source(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        t0: usize,
+        t1: usize,
+        sent: usize,
+    ) -> (Option<String>, Option<String>) {
+        let mut i = t0;
+        while i > 0 && toks[i - 1].sentence == sent {
+            i -= 1;
+        }
+        let mut revision: Option<(usize, String)> = None;
+        let mut source: Option<(usize, String)> = None;
+        while i < toks.len() && toks[i].sentence == sent {
+            for role in ["revision", "source"] {
+                let Some(e) = self.cue_at(role, toks, i) else {
+                    continue;
+                };
+                let dist = if i >= t1 {
+                    i - t1
+                } else {
+                    t0.saturating_sub(e)
+                };
+                match role {
+                    "revision" if revision.as_ref().is_none_or(|r| dist < r.0) => {
+                        let r = ViewRange::new(toks[i].start, toks[e - 1].end);
+                        revision = Some((dist, text.original_of(r).to_string()));
+                    }
+                    "source" if source.as_ref().is_none_or(|s| dist < s.0) => {
+                        let mut end = e;
+                        while end < toks.len()
+                            && end < e + 8
+                            && toks[end].sentence == sent
+                            && !matches!(toks[end].text, "," | "." | ";" | ":" | ")" | "\"")
+                        {
+                            end += 1;
+                        }
+                        if end > e {
+                            let r = ViewRange::new(toks[i].start, toks[end - 1].end);
+                            source = Some((dist, text.original_of(r).to_string()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+        (revision.map(|r| r.1), source.map(|s| s.1))
+    }
+
+    /// "aucun soldat n'a été tué", "aucune victime", "sans perte dans ses rangs".
+    fn negations(&self, text: &NormalizedText, toks: &[Token], _segments: &Segments) -> Vec<Draft> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(e) = self.cue_at("negation", toks, i) else {
+                i += 1;
+                continue;
+            };
+            let sent = toks[i].sentence;
+            let cue = toks[i].text;
+            let mut j = e;
+            if cue == "sans" && matches!(tok(toks, j), "faire" | "causer" | "deplorer") {
+                j += 1;
+            }
+            if matches!(tok(toks, j), "des" | "de" | "d") && cue != "pas" {
+                j += 1 + (tok(toks, j + 1) == "'") as usize;
+            }
+            while tok(toks, j) == "\"" {
+                j += 1;
+            }
+            let noun = self
+                .nouns
+                .match_at(toks, j)
+                .filter(|_| toks[j].sentence == sent);
+            let vict = self
+                .victims
+                .match_at(toks, j)
+                .filter(|_| toks[j].sentence == sent && matches!(cue, "aucun" | "aucune" | "pas"));
+            let (head_end, mut kind, mut victims) = match (noun, vict) {
+                (Some((ne, t)), _) => (ne, Some(t.kind), t.victims),
+                (None, Some((ve, v))) => (ve, None, Some(*v)),
+                _ => {
+                    i = e;
+                    continue;
+                }
+            };
+            let mut end_tok = head_end;
+            if matches!(
+                tok(toks, head_end),
+                "civile" | "civiles" | "civil" | "civils"
+            ) {
+                victims = Some("civilian");
+                end_tok += 1;
+            }
+            if kind.is_none() {
+                let mut k = head_end;
+                while k < head_end + 8
+                    && toks
+                        .get(k)
+                        .is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";" | ","))
+                {
+                    if let Some((ke, term)) = self
+                        .strong
+                        .match_at(toks, k)
+                        .or(self.after.match_at(toks, k))
+                    {
+                        kind = Some(term.kind);
+                        if k == end_tok {
+                            end_tok = ke;
+                        }
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+            let Some(kind) = kind else {
+                i = e;
+                continue;
+            };
+            if matches!(victims, None | Some("generic")) {
+                victims = self.rank_victims(toks, head_end, sent).or(victims);
+            }
+            let range = ViewRange::new(toks[i].start, toks[end_tok - 1].end);
+            let (revision, source) = self.revision_and_source(text, toks, i, end_tok, sent);
+            out.push(Draft {
+                range,
+                rule: "negated",
+                kind,
+                low: None,
+                best: None,
+                high: None,
+                qualifier: "exact",
+                victims,
+                negated: true,
+                sentence: sent,
+                revision,
+                source,
+            });
+            i = end_tok;
+        }
+        out
+    }
+
+    /// Fills the victims of generic counts from their sentence, then from
+    /// the document.
+    fn settle_victims(&self, drafts: &mut [Draft]) {
+        let specific = |v: Option<&str>| {
+            matches!(v, Some("military" | "civilian" | "police" | "peacekeepers"))
+        };
+        let mut votes: HashMap<&'static str, usize> = HashMap::new();
+        for d in drafts
+            .iter()
+            .filter(|d| matches!(d.kind, "killed" | "injured") && !d.negated)
+        {
+            if let Some(v) = d.victims.filter(|v| specific(Some(v))) {
+                *votes.entry(v).or_default() += 1;
+            }
+        }
+        let total: usize = votes.values().sum();
+        let doc_default = votes
+            .iter()
+            .max_by_key(|(k, n)| (**n, **k))
+            .filter(|(_, n)| total > 0 && **n * 10 >= total * 7)
+            .map(|(k, _)| *k);
+        for i in 0..drafts.len() {
+            if !matches!(drafts[i].victims, None | Some("generic")) {
+                continue;
+            }
+            let sent = drafts[i].sentence;
+            let earlier = drafts[..i]
+                .iter()
+                .rev()
+                .take_while(|d| d.sentence == sent)
+                .find(|d| specific(d.victims))
+                .and_then(|d| d.victims);
+            drafts[i].victims = Some(earlier.or(doc_default).unwrap_or("unknown"));
+        }
     }
 }
+
+/// A capitalized word that looks like a demonym ("Chinois", "Nigériens",
+/// "Centrafricains"): a count of them is a count of civilians.
+fn is_demonym(w: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "ais", "aises", "ois", "oises", "ien", "iens", "ienne", "iennes", "ain", "ains", "aine",
+        "aines", "ens", "ans", "ites", "iotes", "ais",
+    ];
+    w.len() > 4 && ENDS.iter().any(|e| w.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests;
