@@ -81,6 +81,7 @@ pub struct CasualtyRules {
     block: PhraseTable<Term>,
     victims: PhraseTable<&'static str>,
     cues: HashMap<&'static str, PhraseTable<&'static str>>,
+    context: PhraseTable<&'static str>,
 }
 
 impl Default for CasualtyRules {
@@ -118,7 +119,7 @@ const AUXILIARIES: &[&str] = &[
 ];
 /// Function words: a participle separated from its noun by one of these is
 /// not an adjective of that noun.
-const FUNCTION: &[&str] = &[
+const FUNCTION: &[&str] = &["avons", "avez", "aurait", "auraient", "aura", "auront", "avoir", "ayant", 
     "de", "du", "des", "la", "le", "les", "l", "a", "au", "aux", "dans", "par", "pour", "sur",
     "en", "et", "ou", "qui", "que", "ont", "a", "avait", "avaient", "ont", "d", "un", "une", "ce",
     "se", "ne", "n", "pas", "avec", "contre", "apres", "avant", "lors", "selon",
@@ -173,6 +174,7 @@ impl CasualtyRules {
             block: PhraseTable::default(),
             victims: PhraseTable::default(),
             cues: HashMap::new(),
+            context: PhraseTable::default(),
         };
         for row in read_tsv(include_str!("../../gazetteers/casualty_terms.tsv")) {
             let col = |i: usize| row.cols.get(i).copied().unwrap_or("-");
@@ -198,6 +200,9 @@ impl CasualtyRules {
             let role = row.cols.first().copied().unwrap_or("");
             r.cues.entry(role).or_default().insert(row.tokens, role);
         }
+        for row in read_tsv(include_str!("../../gazetteers/victim_context.tsv")) {
+            r.context.insert(row.tokens, row.cols.first().copied().unwrap_or("civilian"));
+        }
         r
     }
 
@@ -215,6 +220,7 @@ impl CasualtyRules {
         let mut findings = CasualtyFindings::default();
         let mut drafts: Vec<Draft> = Vec::new();
         let mut last_victims: Option<(&'static str, usize)> = None;
+        let mut prev_was_count = false;
         for q in &qs {
             let d = self.count(
                 text,
@@ -223,9 +229,11 @@ impl CasualtyRules {
                 &q_at,
                 q,
                 drafts.last(),
+                prev_was_count,
                 last_victims,
                 un_doc,
             );
+            prev_was_count = d.is_some();
             let keep_number = match q.core {
                 Core::One | Core::VagueDet => d.is_some(),
                 _ => true,
@@ -257,7 +265,7 @@ impl CasualtyRules {
             }
             kept.push(d);
         }
-        self.settle_victims(&mut kept);
+        self.settle_victims(&toks, segments, &mut kept);
         for d in kept {
             let mention = CasualtyMention {
                 span: text.span(d.range),
@@ -323,6 +331,7 @@ impl CasualtyRules {
         q_at: &HashMap<usize, usize>,
         q: &Quantity,
         last: Option<&Draft>,
+        prev_was_count: bool,
         last_victims: Option<(&'static str, usize)>,
         un_doc: bool,
     ) -> Option<Draft> {
@@ -354,7 +363,7 @@ impl CasualtyRules {
             }
         }
         skip_quotes(&mut j);
-        if tok(toks, j) == "autres" {
+        if matches!(tok(toks, j), "autres" | "autre") {
             autres = true;
             j += 1;
         }
@@ -392,6 +401,13 @@ impl CasualtyRules {
             }
         }
         let has_head = head_end > j;
+        // "des dizaines d'abris", "40 de ses hommes": a noun we do not know.
+        if !has_head && !partitive && j > q.t1 && toks.get(j).is_some_and(|t| t.kind == TokKind::Word) {
+            return None;
+        }
+        if !has_head && matches!(q.core, Core::ApproxNoun | Core::VagueNoun) && !partitive {
+            return None;
+        }
         if !has_head && (q.core == Core::One || q.core == Core::VagueDet) {
             return None;
         }
@@ -409,7 +425,7 @@ impl CasualtyRules {
         let mut after: Option<(usize, usize, Term)> = None;
         let mut strong: Option<Term> = None;
         let mut k = head_end;
-        let limit = head_end + 14;
+        let limit = head_end + 22;
         while k < limit && in_sent(k) {
             let t = &toks[k];
             if matches!(t.text, "." | ";" | ":" | "!" | "?" | "(" | ")") {
@@ -482,14 +498,29 @@ impl CasualtyRules {
         let last_near = last.filter(|l| l.sentence == sent || l.sentence + 1 == sent);
         let last_same = last.filter(|l| l.sentence == sent);
         let subset = self.cue_before("subset", toks, q.t0, sent);
+        let sentence_start_cue = subset && {
+            let mut b = q.t0;
+            while b > 0 && toks[b - 1].sentence == sent {
+                b -= 1;
+            }
+            q.t0 - b <= 4
+        };
         if kind.is_none() {
             let prev = q.t0.checked_sub(1).map(|p| toks[p].text).unwrap_or("");
+            // The antecedent of "dont" is the count just before it, or for a
+            // sentence that opens with "parmi eux", a count of the sentences before.
+            let opens = q.t0 >= 3 && toks[q.t0 - 3].sentence != sent || q.t0 >= 2 && toks[q.t0 - 2].sentence != sent;
+            let antecedent = if prev_was_count { last_same } else if opens || sentence_start_cue { last.filter(|l| l.sentence + 2 >= sent) } else { None };
             if subset && has_head && q.core != Core::VagueDet {
-                if let Some(l) = last_near {
+                if let Some(l) = antecedent {
                     kind = Some(l.kind);
                     rule = "count_subset";
                 }
-            } else if has_head && matches!(prev, "et" | ",") {
+            } else if has_head
+                && (prev == "et"
+                    || prev == "que" && q.t0 >= 2 && toks[q.t0 - 2].text == "ainsi"
+                    || matches!(prev, "de" | "d" | "'") && toks[..q.t0].iter().rev().take(3).any(|t| t.text == "et"))
+            {
                 if let Some(l) = last_same {
                     kind = Some(l.kind);
                     rule = "count_coordinated";
@@ -498,8 +529,12 @@ impl CasualtyRules {
                 || !has_head && subset
             {
                 let bb = self.cue_before("bare_before", toks, q.t0, sent) || subset;
-                let ba = self.cue_at("bare_after", toks, q.t1).is_some()
-                    || matches!(tok(toks, q.t1), "." | ";" | "," | "") && last_same.is_some();
+                let mut a = q.t1;
+                while tok(toks, a) == "\"" {
+                    a += 1;
+                }
+                let ba = self.cue_at("bare_after", toks, a).is_some()
+                    || matches!(tok(toks, a), "." | ";" | "," | "") && last_same.is_some();
                 if bb || ba {
                     if let Some(l) = last_near {
                         kind = Some(l.kind);
@@ -572,21 +607,18 @@ impl CasualtyRules {
     /// noun ending at `head_end`.
     fn is_passive(&self, toks: &[Token], head_end: usize, k: usize) -> bool {
         let mut p = k;
-        while p > head_end && ADVERBS.contains(&toks[p - 1].text) {
+        while p > head_end && (ADVERBS.contains(&toks[p - 1].text) || toks[p - 1].text == "\"") {
             p -= 1;
         }
         if p == head_end {
             return true;
         }
-        if AUXILIARIES.contains(&toks[p - 1].text) {
-            return true;
-        }
-        k - head_end <= 3
-            && (head_end..k).all(|i| {
-                toks[i].kind == TokKind::Word
-                    && !FUNCTION.contains(&toks[i].text)
-                    && !AUXILIARIES.contains(&toks[i].text)
-            })
+        let prev = &toks[p - 1];
+        // After "été"/"sont", after an adjective of the noun ("touristes
+        // français enlevés") or in apposition ("les kamikazes, tués…").
+        AUXILIARIES.contains(&prev.text)
+            || prev.text == ","
+            || prev.kind == TokKind::Word && !FUNCTION.contains(&prev.text)
     }
 
     /// Victims said by a phrase after the head: "dans nos rangs", "parmi les civils".
@@ -709,7 +741,9 @@ impl CasualtyRules {
                 victims = Some("civilian");
                 end_tok += 1;
             }
-            if kind.is_none() {
+            // A cue after the head says what the negation is about: "aucun
+            // des otages n'a été blessé" is about injuries.
+            {
                 let mut k = head_end;
                 while k < head_end + 8
                     && toks
@@ -760,37 +794,56 @@ impl CasualtyRules {
 
     /// Fills the victims of generic counts from their sentence, then from
     /// the document.
-    fn settle_victims(&self, drafts: &mut [Draft]) {
-        let specific = |v: Option<&str>| {
-            matches!(v, Some("military" | "civilian" | "police" | "peacekeepers"))
-        };
-        let mut votes: HashMap<&'static str, usize> = HashMap::new();
-        for d in drafts
-            .iter()
-            .filter(|d| matches!(d.kind, "killed" | "injured") && !d.negated)
-        {
-            if let Some(v) = d.victims.filter(|v| specific(Some(v))) {
-                *votes.entry(v).or_default() += 1;
+    fn settle_victims(&self, toks: &[Token], segments: &Segments, drafts: &mut [Draft]) {
+        const CATS: [&str; 4] = ["civilian", "military", "police", "peacekeepers"];
+        let specific = |v: Option<&str>| v.is_some_and(|v| CATS.contains(&v));
+        // Context words per sentence and for the whole document.
+        let mut by_sentence: HashMap<usize, [usize; 4]> = HashMap::new();
+        let mut doc = [0usize; 4];
+        let mut k = 0;
+        while k < toks.len() {
+            if let Some((e, v)) = self.context.match_at(toks, k) {
+                if let Some(c) = CATS.iter().position(|x| x == v) {
+                    by_sentence.entry(toks[k].sentence).or_default()[c] += 1;
+                    doc[c] += 1;
+                }
+                k = e;
+            } else {
+                k += 1;
             }
         }
-        let total: usize = votes.values().sum();
-        let doc_default = votes
-            .iter()
-            .max_by_key(|(k, n)| (**n, **k))
-            .filter(|(_, n)| total > 0 && **n * 10 >= total * 7)
-            .map(|(k, _)| *k);
+        let winner = |v: &[usize; 4], factor: usize, min: usize| {
+            let mut idx: Vec<usize> = (0..4).collect();
+            idx.sort_by_key(|&c| std::cmp::Reverse(v[c]));
+            (v[idx[0]] >= min && v[idx[0]] >= factor * v[idx[1]].max(1) && v[idx[0]] > v[idx[1]]).then(|| CATS[idx[0]])
+        };
+        let paragraph = |s: usize| segments.sentences.get(s).map(|x| x.paragraph);
         for i in 0..drafts.len() {
             if !matches!(drafts[i].victims, None | Some("generic")) {
                 continue;
             }
             let sent = drafts[i].sentence;
-            let earlier = drafts[..i]
+            let same_sentence = drafts[..i].iter().rev().take_while(|d| d.sentence == sent).find(|d| specific(d.victims)).and_then(|d| d.victims);
+            let same_value = drafts
+                .iter()
+                .find(|d| d.kind == drafts[i].kind && d.best.is_some() && d.best == drafts[i].best && specific(d.victims) && !d.negated)
+                .and_then(|d| d.victims);
+            let in_sentence = by_sentence.get(&sent).and_then(|v| winner(v, 1, 1));
+            let previous = drafts[..i]
                 .iter()
                 .rev()
-                .take_while(|d| d.sentence == sent)
-                .find(|d| specific(d.victims))
+                .take_while(|d| d.sentence + 1 >= sent && paragraph(d.sentence) == paragraph(sent))
+                .find(|d| d.sentence + 1 == sent && specific(d.victims))
                 .and_then(|d| d.victims);
-            drafts[i].victims = Some(earlier.or(doc_default).unwrap_or("unknown"));
+            let in_doc = winner(&doc, 2, 3);
+            let v = same_sentence.or(same_value).or(in_sentence).or(previous).or(in_doc).unwrap_or("unknown");
+            drafts[i].victims = Some(v);
+        }
+        // Soldiers "captured" by an armed group are kidnapped, not arrested.
+        for d in drafts.iter_mut() {
+            if d.kind == "arrested" && matches!(d.victims, Some("military" | "police" | "peacekeepers")) {
+                d.kind = "kidnapped";
+            }
         }
     }
 }

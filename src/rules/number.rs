@@ -582,6 +582,13 @@ impl NumberGrammar {
                 j += 1;
             }
         }
+        // "de 25 à 50 ans": the unit follows the second number.
+        if matches!(tok(toks, j), "a" | "et") && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Digits || self.is_number_word(t.text)) {
+            if let Some((_, fam)) = self.units.match_at(toks, j + 2) {
+                q.unit = Some(fam);
+                q.unit_end = j + 2;
+            }
+        }
         if let Some((end, fam)) = self.units.match_at(toks, j) {
             if *fam == "month" {
                 return None; // "17 mars": a date.
