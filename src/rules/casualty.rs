@@ -144,6 +144,8 @@ const UN_WORDS: &[&str] = &[
 #[derive(Debug, Clone)]
 struct Draft {
     range: ViewRange,
+    /// A later count is part of this one ("X morts, dont Y civils").
+    has_subset: bool,
     rule: &'static str,
     kind: &'static str,
     low: Option<u64>,
@@ -247,6 +249,11 @@ impl CasualtyRules {
                 });
             }
             if let Some(d) = d {
+                if d.rule == "count_subset" {
+                    if let Some(l) = drafts.last_mut() {
+                        l.has_subset = true;
+                    }
+                }
                 if let Some(v) = d.victims.filter(|v| *v != "generic") {
                     last_victims = Some((v, d.sentence));
                 }
@@ -286,6 +293,11 @@ impl CasualtyRules {
             });
         }
         findings
+    }
+
+    /// True when a capitalized demonym follows the quantity ("deux Nigériens").
+    fn demonym_after(&self, text: &NormalizedText, toks: &[Token], q: &Quantity) -> bool {
+        toks.get(q.t1).is_some_and(|t| t.kind == TokKind::Word && text.is_upper_at(t.start) && is_demonym(t.text))
     }
 
     /// Victims named by the noun after a quantity (for "d'entre eux").
@@ -402,11 +414,22 @@ impl CasualtyRules {
         }
         let has_head = head_end > j;
         // "des dizaines d'abris", "40 de ses hommes": a noun we do not know.
-        if !has_head && !partitive && j > q.t1 && toks.get(j).is_some_and(|t| t.kind == TokKind::Word) {
-            return None;
-        }
-        if !has_head && matches!(q.core, Core::ApproxNoun | Core::VagueNoun) && !partitive {
-            return None;
+        let next_word = toks.get(j).filter(|t| t.kind == TokKind::Word && t.sentence == sent).map(|t| t.text);
+        if !has_head && !partitive && !autres {
+            if matches!(q.core, Core::ApproxNoun | Core::VagueNoun) {
+                return None;
+            }
+            // "3 500 détenus se sont évadés": a noun we do not know.
+            if let Some(w) = next_word {
+                let known = FUNCTION.contains(&w)
+                    || AUXILIARIES.contains(&w)
+                    || self.after.match_at(toks, j).is_some()
+                    || self.strong.match_at(toks, j).is_some()
+                    || self.cue_at("bare_after", toks, j).is_some();
+                if !known {
+                    return None;
+                }
+            }
         }
         if !has_head && (q.core == Core::One || q.core == Core::VagueDet) {
             return None;
@@ -428,6 +451,14 @@ impl CasualtyRules {
         let limit = head_end + 22;
         while k < limit && in_sent(k) {
             let t = &toks[k];
+            if t.text == "(" {
+                // Skip a bracketed aside: "(MMAS)".
+                let close = (k..limit.min(toks.len())).find(|&c| toks[c].text == ")" && toks[c].sentence == sent);
+                if let Some(c) = close {
+                    k = c + 1;
+                    continue;
+                }
+            }
             if matches!(t.text, "." | ";" | ":" | "!" | "?" | "(" | ")") {
                 break;
             }
@@ -437,11 +468,12 @@ impl CasualtyRules {
                     let crossable = q2.unit.is_some()
                         || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou");
                     if q2.t0 == k && crossable && q2.t1 > k {
+                        // A coordinated count without a noun of its own ("et
+                        // onze autres sont blessés") owns the cue that follows.
+                        if q2.unit.is_none() && self.head_victims(toks, q2).is_none() && !self.demonym_after(text, toks, q2) {
+                            break;
+                        }
                         k = q2.unit_end.max(q2.t1);
-                        continue;
-                    }
-                    if false {
-                        k = q2.t1;
                         continue;
                     }
                     if q2.t0 == k {
@@ -474,6 +506,10 @@ impl CasualtyRules {
                 }
             }
             k += 1;
+        }
+        // A count without a noun takes a cue only right after it: "trois ont été tués".
+        if !has_head && after.is_some_and(|a| a.0 > head_end.max(q.t1) + 3) {
+            after = None;
         }
         if kind.is_none() {
             kind = before.map(|t| t.kind).or(after.map(|a| a.2.kind));
@@ -573,9 +609,7 @@ impl CasualtyRules {
                 .or(last_victims.filter(|(_, s)| *s + 2 >= sent).map(|(v, _)| v))
                 .or(victims);
         }
-        if matches!(victims, None | Some("generic"))
-            && matches!(kind, "kidnapped" | "arrested" | "displaced")
-        {
+        if victims == Some("generic") && matches!(kind, "kidnapped" | "arrested" | "displaced") {
             victims = Some("civilian");
         }
         // Span: the count and its head, and an adjacent participle.
@@ -589,6 +623,7 @@ impl CasualtyRules {
         let (revision, source) = self.revision_and_source(text, toks, q.t0, end_tok, sent);
         Some(Draft {
             range,
+            has_subset: false,
             rule,
             kind,
             low: u(q.low),
@@ -775,6 +810,7 @@ impl CasualtyRules {
             let (revision, source) = self.revision_and_source(text, toks, i, end_tok, sent);
             out.push(Draft {
                 range,
+                has_subset: false,
                 rule: "negated",
                 kind,
                 low: None,
@@ -797,7 +833,8 @@ impl CasualtyRules {
     fn settle_victims(&self, toks: &[Token], segments: &Segments, drafts: &mut [Draft]) {
         const CATS: [&str; 4] = ["civilian", "military", "police", "peacekeepers"];
         let specific = |v: Option<&str>| v.is_some_and(|v| CATS.contains(&v));
-        // Context words per sentence and for the whole document.
+        // Context words per sentence and for the whole document; the
+        // headline (first sentence) weighs three times in the document.
         let mut by_sentence: HashMap<usize, [usize; 4]> = HashMap::new();
         let mut doc = [0usize; 4];
         let mut k = 0;
@@ -805,7 +842,10 @@ impl CasualtyRules {
             if let Some((e, v)) = self.context.match_at(toks, k) {
                 if let Some(c) = CATS.iter().position(|x| x == v) {
                     by_sentence.entry(toks[k].sentence).or_default()[c] += 1;
-                    doc[c] += 1;
+                    // Only civilians and soldiers are told apart document-wide.
+                    if c < 2 {
+                        doc[c] += if toks[k].sentence == 0 { 3 } else { 1 };
+                    }
                 }
                 k = e;
             } else {
@@ -815,7 +855,7 @@ impl CasualtyRules {
         let winner = |v: &[usize; 4], factor: usize, min: usize| {
             let mut idx: Vec<usize> = (0..4).collect();
             idx.sort_by_key(|&c| std::cmp::Reverse(v[c]));
-            (v[idx[0]] >= min && v[idx[0]] >= factor * v[idx[1]].max(1) && v[idx[0]] > v[idx[1]]).then(|| CATS[idx[0]])
+            (v[idx[0]] >= min && v[idx[0]] >= factor * v[idx[1]] && v[idx[0]] > v[idx[1]]).then(|| CATS[idx[0]])
         };
         let paragraph = |s: usize| segments.sentences.get(s).map(|x| x.paragraph);
         for i in 0..drafts.len() {
@@ -823,7 +863,22 @@ impl CasualtyRules {
                 continue;
             }
             let sent = drafts[i].sentence;
-            let same_sentence = drafts[..i].iter().rev().take_while(|d| d.sentence == sent).find(|d| specific(d.victims)).and_then(|d| d.victims);
+            let same_sentence = drafts[..i]
+                .iter()
+                .rev()
+                .take_while(|d| d.sentence == sent)
+                .find(|d| specific(d.victims))
+                .and_then(|d| d.victims);
+            if matches!(drafts[i].kind, "kidnapped" | "arrested" | "displaced") {
+                drafts[i].victims = Some(same_sentence.unwrap_or("civilian"));
+                continue;
+            }
+            // "quinze personnes, dont trois Casques bleus": a mixed count.
+            if drafts[i].has_subset {
+                let sub = drafts.get(i + 1).and_then(|d| d.victims);
+                drafts[i].victims = Some(if sub == Some("civilian") { "civilian" } else { "unknown" });
+                continue;
+            }
             let same_value = drafts
                 .iter()
                 .find(|d| d.kind == drafts[i].kind && d.best.is_some() && d.best == drafts[i].best && specific(d.victims) && !d.negated)
@@ -832,11 +887,18 @@ impl CasualtyRules {
             let previous = drafts[..i]
                 .iter()
                 .rev()
-                .take_while(|d| d.sentence + 1 >= sent && paragraph(d.sentence) == paragraph(sent))
-                .find(|d| d.sentence + 1 == sent && specific(d.victims))
+                .take_while(|d| d.sentence + 1 >= sent)
+                .find(|d| d.sentence + 1 == sent && paragraph(d.sentence) == paragraph(sent) && specific(d.victims))
                 .and_then(|d| d.victims);
+            let in_previous = sent.checked_sub(1).filter(|p| paragraph(*p) == paragraph(sent)).and_then(|p| by_sentence.get(&p)).and_then(|v| winner(v, 1, 1));
             let in_doc = winner(&doc, 2, 3);
-            let v = same_sentence.or(same_value).or(in_sentence).or(previous).or(in_doc).unwrap_or("unknown");
+            let v = same_sentence
+                .or(same_value)
+                .or(in_sentence)
+                .or(previous)
+                .or(in_previous)
+                .or(in_doc)
+                .unwrap_or("unknown");
             drafts[i].victims = Some(v);
         }
         // Soldiers "captured" by an armed group are kidnapped, not arrested.

@@ -582,6 +582,10 @@ impl NumberGrammar {
                 j += 1;
             }
         }
+        // "du 9 au 10 juillet": a date range.
+        if matches!(tok(toks, j), "au" | "et" | "-") && self.units.match_at(toks, j + 2).is_some_and(|(_, f)| *f == "month") {
+            return None;
+        }
         // "de 25 à 50 ans": the unit follows the second number.
         if matches!(tok(toks, j), "a" | "et") && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Digits || self.is_number_word(t.text)) {
             if let Some((_, fam)) = self.units.match_at(toks, j + 2) {
