@@ -146,6 +146,8 @@ struct Draft {
     range: ViewRange,
     /// A later count is part of this one ("X morts, dont Y civils").
     has_subset: bool,
+    /// This count is part of the previous one.
+    is_subset: bool,
     rule: &'static str,
     kind: &'static str,
     low: Option<u64>,
@@ -249,7 +251,7 @@ impl CasualtyRules {
                 });
             }
             if let Some(d) = d {
-                if d.rule == "count_subset" {
+                if d.is_subset {
                     if let Some(l) = drafts.last_mut() {
                         l.has_subset = true;
                     }
@@ -590,7 +592,7 @@ impl CasualtyRules {
             .unwrap_or(head_end + 6)
             .min(head_end + 10);
         let un = (head_end..modifier_end).any(|i| {
-            in_sent(i) && (UN_WORDS.contains(&tok(toks, i)) || un_doc && tok(toks, i) == "mission")
+            in_sent(i) && (UN_WORDS.contains(&tok(toks, i)) || un_doc && tok(toks, i) == "mission" && tok(toks, i + 1) != "multinationale")
         });
         if un && has_head && matches!(victims, Some("military" | "police" | "generic") | None) {
             victims = Some("peacekeepers");
@@ -609,9 +611,6 @@ impl CasualtyRules {
                 .or(last_victims.filter(|(_, s)| *s + 2 >= sent).map(|(v, _)| v))
                 .or(victims);
         }
-        if victims == Some("generic") && matches!(kind, "kidnapped" | "arrested" | "displaced") {
-            victims = Some("civilian");
-        }
         // Span: the count and its head, and an adjacent participle.
         let mut end_tok = head_end.max(q.t1);
         if let Some((a0, a1, _)) = after {
@@ -624,6 +623,7 @@ impl CasualtyRules {
         Some(Draft {
             range,
             has_subset: false,
+            is_subset: subset && prev_was_count,
             rule,
             kind,
             low: u(q.low),
@@ -811,6 +811,7 @@ impl CasualtyRules {
             out.push(Draft {
                 range,
                 has_subset: false,
+                is_subset: false,
                 rule: "negated",
                 kind,
                 low: None,
@@ -875,9 +876,17 @@ impl CasualtyRules {
             }
             // "quinze personnes, dont trois Casques bleus": a mixed count.
             if drafts[i].has_subset {
-                let sub = drafts.get(i + 1).and_then(|d| d.victims);
-                drafts[i].victims = Some(if sub == Some("civilian") { "civilian" } else { "unknown" });
-                continue;
+                match drafts.get(i + 1).and_then(|d| d.victims) {
+                    Some("civilian") => {
+                        drafts[i].victims = Some("civilian");
+                        continue;
+                    }
+                    Some("military") => {}
+                    _ => {
+                        drafts[i].victims = Some("unknown");
+                        continue;
+                    }
+                }
             }
             let same_value = drafts
                 .iter()
@@ -890,13 +899,19 @@ impl CasualtyRules {
                 .take_while(|d| d.sentence + 1 >= sent)
                 .find(|d| d.sentence + 1 == sent && paragraph(d.sentence) == paragraph(sent) && specific(d.victims))
                 .and_then(|d| d.victims);
-            let in_previous = sent.checked_sub(1).filter(|p| paragraph(*p) == paragraph(sent)).and_then(|p| by_sentence.get(&p)).and_then(|v| winner(v, 1, 1));
-            let in_doc = winner(&doc, 2, 3);
+            let in_previous = sent
+                .checked_sub(1)
+                .filter(|p| paragraph(*p) == paragraph(sent))
+                .and_then(|p| by_sentence.get(&p))
+                .and_then(|v| winner(&[v[0], v[1], 0, 0], 1, 1));
+            // Vague tolls ("des centaines de morts") are mostly overall
+            // tallies: the document's main victims say nothing of them.
+            let in_doc = if drafts[i].qualifier == "vague" { None } else { winner(&doc, 2, 3) };
             let v = same_sentence
                 .or(same_value)
                 .or(in_sentence)
-                .or(previous)
                 .or(in_previous)
+                .or(previous)
                 .or(in_doc)
                 .unwrap_or("unknown");
             drafts[i].victims = Some(v);
