@@ -415,6 +415,27 @@ impl CasualtyRules {
             }
         }
         let has_head = head_end > j;
+        // "12 victimes civiles", "5 morts militaires": an adjective after a casualty noun.
+        if rule == "count_noun" && victims.is_none() {
+            match tok(toks, head_end) {
+                "civiles" | "civils" | "civile" | "civil" => victims = Some("civilian"),
+                "militaires" => victims = Some("military"),
+                _ => {}
+            }
+        }
+        // "membres de Boko Haram", "éléments de l'EIGS": a named group.
+        if victims == Some("generic") && matches!(tok(toks, head_end - 1), "membres" | "elements" | "combattants") {
+            let mut n = head_end;
+            if matches!(tok(toks, n), "de" | "du" | "des" | "d") {
+                n += 1;
+                while matches!(tok(toks, n), "'" | "l" | "la") {
+                    n += 1;
+                }
+                if toks.get(n).is_some_and(|t| t.kind == TokKind::Word && t.sentence == sent && text.is_upper_at(t.start)) && !UN_WORDS.contains(&tok(toks, n)) {
+                    victims = Some("armed_group");
+                }
+            }
+        }
         // "des dizaines d'abris", "40 de ses hommes": a noun we do not know.
         let next_word = toks.get(j).filter(|t| t.kind == TokKind::Word && t.sentence == sent).map(|t| t.text);
         if !has_head && !partitive && !autres {
@@ -425,6 +446,7 @@ impl CasualtyRules {
             if let Some(w) = next_word {
                 let known = FUNCTION.contains(&w)
                     || AUXILIARIES.contains(&w)
+                    || ADVERBS.contains(&w)
                     || self.after.match_at(toks, j).is_some()
                     || self.strong.match_at(toks, j).is_some()
                     || self.cue_at("bare_after", toks, j).is_some();
