@@ -1,9 +1,57 @@
-//! Numbers and casualty counts. (Stub: the number and casualty grammars land here.)
+//! Casualty counts: how many were killed, injured, kidnapped, missing,
+//! arrested or displaced, and who they were.
+//!
+//! Terms:
+//! * a **count** is a [`Quantity`] of the number grammar ([`super::number`]);
+//! * its **head** is the noun right after it (after "de" for "une vingtaine
+//!   de"): a *casualty noun* that gives the type by itself ("37 morts", "12
+//!   blessés", "27 otages", "des milliers de déplacés") or a *victim noun*
+//!   that says who ("soldats", "civils", "casques bleus", "assaillants");
+//! * a **cue** gives the type when the head does not: a participle or verb
+//!   phrase after the head ("ont été tués", "ont péri", "sont portés
+//!   disparus", "ont fui"), or a verb or noun phrase before the count
+//!   ("tuant", "a coûté la vie à", "la mort de", "capturé"). Transitive
+//!   participles ("tué", "enlevé") count only in the passive or right after
+//!   the noun ("38 soldats tués"), not in "six hommes armés ont tué…";
+//! * a count with neither takes its type from the previous count when the
+//!   text says it belongs to it: "X morts, dont Y civils", "X soldats tués
+//!   et Y blessés" (coordination), "38 tués selon l'armée, plus de 80 selon
+//!   des sources locales", "porté à cinq" (bare numbers after a count);
+//! * **victims** come from the head (gendarmes and VDP are military; police
+//!   of a UN mission are peacekeepers; "neutralisés" are armed_group);
+//!   generic heads ("personnes", "morts", "victimes", "corps") take them from
+//!   the sentence ("parmi les soldats", "dans nos rangs", an earlier count
+//!   of the same sentence) and then from the document: when most counts of
+//!   killed and injured with a stated category name one category, the
+//!   generic ones are that category, else `unknown`. Kidnapped, arrested and
+//!   displaced people of generic heads are civilian (what the corpus
+//!   annotators did, in the large majority of cases).
+//! * **negation**: "aucun soldat n'a été tué", "aucune victime", "sans perte
+//!   dans ses rangs" give a count with `negated: true` and no figures.
+//!
+//! Every count is a mention: first, revised and conflicting tolls alike. The
+//! revision cue ("revu à la hausse", "bilan définitif", "d'abord") and the
+//! source ("selon l'armée") of the same sentence are recorded for the event
+//! assembler, which picks the `best` figure.
+//!
+//! Non-casualty numbers (ages, money, distances, vehicles, troops deployed)
+//! are never counts: either their noun is a unit of
+//! `gazetteers/number_units.tsv`, or their head is a victim noun without
+//! any casualty cue ("13 000 casques bleus déployés").
+//!
+//! The lexicons are data: `gazetteers/casualty_terms.tsv`,
+//! `gazetteers/victim_nouns.tsv`, `gazetteers/casualty_cues.tsv`,
+//! `gazetteers/quantity_words.tsv`, `gazetteers/number_units.tsv`.
 
+use std::collections::HashMap;
+
+use super::lexicon::{read_tsv, tokenize, PhraseTable, TokKind, Token};
+use super::number::{tok, Core, NumberGrammar, Quantity};
 use super::Found;
 use crate::model::{CasualtyMention, NumberMention};
 use crate::normalize::NormalizedText;
 use crate::segment::Segments;
+use crate::span::ViewRange;
 
 /// Numbers and casualty counts of one document.
 #[derive(Debug, Default)]
@@ -14,18 +62,900 @@ pub struct CasualtyFindings {
     pub casualties: Vec<Found<CasualtyMention>>,
 }
 
+/// A word or phrase of `casualty_terms.tsv`.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    kind: &'static str,
+    passive: bool,
+    victims: Option<&'static str>,
+}
+
 /// The compiled number and casualty grammar.
-#[derive(Debug, Default)]
-pub struct CasualtyRules {}
+#[derive(Debug)]
+pub struct CasualtyRules {
+    numbers: NumberGrammar,
+    nouns: PhraseTable<Term>,
+    after: PhraseTable<Term>,
+    strong: PhraseTable<Term>,
+    before: PhraseTable<Term>,
+    block: PhraseTable<Term>,
+    victims: PhraseTable<&'static str>,
+    cues: HashMap<&'static str, PhraseTable<&'static str>>,
+    context: PhraseTable<&'static str>,
+}
+
+impl Default for CasualtyRules {
+    fn default() -> Self {
+        CasualtyRules::new()
+    }
+}
+
+/// Adverbs that may stand between an auxiliary and a participle.
+const ADVERBS: &[&str] = &[
+    "grievement",
+    "legerement",
+    "egalement",
+    "aussi",
+    "alors",
+    "deja",
+    "finalement",
+    "mortellement",
+    "tous",
+    "toutes",
+    "ensuite",
+    "ainsi",
+    "finalement",
+    "vraisemblablement",
+    "probablement",
+    "recemment",
+    "par",
+    "balles",
+    "y",
+];
+/// Forms of "être" (and "été") before a passive participle.
+const AUXILIARIES: &[&str] = &[
+    "ete", "sont", "est", "etaient", "etait", "furent", "fut", "seront", "sera", "soient", "soit",
+    "seraient", "serait", "etre",
+];
+/// Function words: a participle separated from its noun by one of these is
+/// not an adjective of that noun.
+const FUNCTION: &[&str] = &["avons", "avez", "aurait", "auraient", "aura", "auront", "avoir", "ayant", 
+    "de", "du", "des", "la", "le", "les", "l", "a", "au", "aux", "dans", "par", "pour", "sur",
+    "en", "et", "ou", "qui", "que", "ont", "a", "avait", "avaient", "ont", "d", "un", "une", "ce",
+    "se", "ne", "n", "pas", "avec", "contre", "apres", "avant", "lors", "selon",
+];
+/// Words that name a UN mission: police and soldiers "de la Monusco" are peacekeepers.
+const UN_WORDS: &[&str] = &[
+    "monusco",
+    "minusca",
+    "minusma",
+    "minurso",
+    "onuci",
+    "manuh",
+    "onu",
+    "onusien",
+    "onusienne",
+    "onusiens",
+    "onusiennes",
+    "binuh",
+];
+
+/// Facts about one count, before victims are settled.
+#[derive(Debug, Clone)]
+struct Draft {
+    range: ViewRange,
+    /// A later count is part of this one ("X morts, dont Y civils").
+    has_subset: bool,
+    /// This count is part of the previous one.
+    is_subset: bool,
+    rule: &'static str,
+    kind: &'static str,
+    low: Option<u64>,
+    best: Option<u64>,
+    high: Option<u64>,
+    qualifier: &'static str,
+    victims: Option<&'static str>,
+    negated: bool,
+    sentence: usize,
+    revision: Option<String>,
+    source: Option<String>,
+}
+
+fn u(v: Option<f64>) -> Option<u64> {
+    v.filter(|x| x.is_finite() && *x >= 0.0)
+        .map(|x| x.round() as u64)
+}
 
 impl CasualtyRules {
-    /// Compiles the grammar from `gazetteers/casualties.tsv`.
+    /// Compiles the grammar from the lexicons under `gazetteers/`.
     pub fn new() -> CasualtyRules {
-        CasualtyRules {}
+        let mut r = CasualtyRules {
+            numbers: NumberGrammar::new(),
+            nouns: PhraseTable::default(),
+            after: PhraseTable::default(),
+            strong: PhraseTable::default(),
+            before: PhraseTable::default(),
+            block: PhraseTable::default(),
+            victims: PhraseTable::default(),
+            cues: HashMap::new(),
+            context: PhraseTable::default(),
+        };
+        for row in read_tsv(include_str!("../../gazetteers/casualty_terms.tsv")) {
+            let col = |i: usize| row.cols.get(i).copied().unwrap_or("-");
+            let term = Term {
+                kind: col(1),
+                passive: col(2) == "passive",
+                victims: Some(col(3)).filter(|v| *v != "-"),
+            };
+            let table = match col(0) {
+                "noun" => &mut r.nouns,
+                "after" => &mut r.after,
+                "strong" => &mut r.strong,
+                "before" => &mut r.before,
+                _ => &mut r.block,
+            };
+            table.insert(row.tokens, term);
+        }
+        for row in read_tsv(include_str!("../../gazetteers/victim_nouns.tsv")) {
+            r.victims
+                .insert(row.tokens, row.cols.first().copied().unwrap_or("generic"));
+        }
+        for row in read_tsv(include_str!("../../gazetteers/casualty_cues.tsv")) {
+            let role = row.cols.first().copied().unwrap_or("");
+            r.cues.entry(role).or_default().insert(row.tokens, role);
+        }
+        for row in read_tsv(include_str!("../../gazetteers/victim_context.tsv")) {
+            r.context.insert(row.tokens, row.cols.first().copied().unwrap_or("civilian"));
+        }
+        r
     }
 
     /// Finds numbers and casualty counts.
-    pub fn find(&self, _text: &NormalizedText, _segments: &Segments) -> CasualtyFindings {
-        CasualtyFindings::default()
+    pub fn find(&self, text: &NormalizedText, segments: &Segments) -> CasualtyFindings {
+        let f = text.fold();
+        let toks = tokenize(f, segments);
+        let qs = self.numbers.find(f, &toks);
+        let mut q_at: HashMap<usize, usize> = HashMap::new();
+        for (i, q) in qs.iter().enumerate() {
+            q_at.insert(q.t0, i);
+            q_at.insert(q.core_t0, i);
+        }
+        let un_doc = toks.iter().any(|t| UN_WORDS.contains(&t.text));
+        let mut findings = CasualtyFindings::default();
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut last_victims: Option<(&'static str, usize)> = None;
+        let mut prev_was_count = false;
+        for q in &qs {
+            let d = self.count(
+                text,
+                &toks,
+                &qs,
+                &q_at,
+                q,
+                drafts.last(),
+                prev_was_count,
+                last_victims,
+                un_doc,
+            );
+            prev_was_count = d.is_some();
+            let keep_number = match q.core {
+                Core::One | Core::VagueDet => d.is_some(),
+                _ => true,
+            };
+            if keep_number {
+                let r = ViewRange::new(toks[q.t0].start, toks[q.t1 - 1].end);
+                findings.numbers.push(Found {
+                    range: r,
+                    rule: "number",
+                    mention: q.to_mention(text.span(r)),
+                });
+            }
+            if let Some(d) = d {
+                if d.is_subset {
+                    if let Some(l) = drafts.last_mut() {
+                        l.has_subset = true;
+                    }
+                }
+                if let Some(v) = d.victims.filter(|v| *v != "generic") {
+                    last_victims = Some((v, d.sentence));
+                }
+                drafts.push(d);
+            } else if let Some(v) = self.head_victims(&toks, q) {
+                last_victims = Some((v, toks[q.t0].sentence));
+            }
+        }
+        drafts.extend(self.negations(text, &toks, segments));
+        drafts.sort_by_key(|d| (d.range.start, d.range.end));
+        // Overlapping drafts: keep the first (negations never overlap counts).
+        let mut kept: Vec<Draft> = Vec::new();
+        for d in drafts {
+            if kept.last().is_some_and(|k| k.range.overlaps(d.range)) {
+                continue;
+            }
+            kept.push(d);
+        }
+        self.settle_victims(&toks, segments, &mut kept);
+        for d in kept {
+            let mention = CasualtyMention {
+                span: text.span(d.range),
+                kind: d.kind.to_string(),
+                low: d.low,
+                best: d.best,
+                high: d.high,
+                qualifier: d.qualifier.to_string(),
+                victims: d.victims.unwrap_or("unknown").to_string(),
+                negated: d.negated,
+                revision: d.revision,
+                source: d.source,
+            };
+            findings.casualties.push(Found {
+                range: d.range,
+                rule: d.rule,
+                mention,
+            });
+        }
+        findings
+    }
+
+    /// True when a capitalized demonym follows the quantity ("deux Nigériens").
+    fn demonym_after(&self, text: &NormalizedText, toks: &[Token], q: &Quantity) -> bool {
+        toks.get(q.t1).is_some_and(|t| t.kind == TokKind::Word && text.is_upper_at(t.start) && is_demonym(t.text))
+    }
+
+    /// Victims named by the noun after a quantity (for "d'entre eux").
+    fn head_victims(&self, toks: &[Token], q: &Quantity) -> Option<&'static str> {
+        let mut j = q.t1;
+        if matches!(tok(toks, j), "de" | "d") {
+            j += 1 + (tok(toks, j + 1) == "'") as usize;
+        }
+        self.victims
+            .match_at(toks, j)
+            .map(|(_, v)| *v)
+            .filter(|v| *v != "generic")
+    }
+
+    /// True when a cue phrase of `role` ends just before token `end` (quotes skipped).
+    fn cue_before(&self, role: &str, toks: &[Token], mut end: usize, sentence: usize) -> bool {
+        while end > 0 && toks[end - 1].text == "\"" {
+            end -= 1;
+        }
+        self.cue_table(role)
+            .match_before(toks, end)
+            .is_some_and(|(s, _)| toks[s].sentence == sentence)
+    }
+
+    /// The end of a cue phrase of `role` starting at token `i`.
+    fn cue_at(&self, role: &str, toks: &[Token], i: usize) -> Option<usize> {
+        self.cue_table(role).match_at(toks, i).map(|(e, _)| e)
+    }
+
+    fn cue_table(&self, role: &str) -> &PhraseTable<&'static str> {
+        static EMPTY: std::sync::OnceLock<PhraseTable<&'static str>> = std::sync::OnceLock::new();
+        self.cues
+            .get(role)
+            .unwrap_or_else(|| EMPTY.get_or_init(PhraseTable::default))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn count(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        qs: &[Quantity],
+        q_at: &HashMap<usize, usize>,
+        q: &Quantity,
+        last: Option<&Draft>,
+        prev_was_count: bool,
+        last_victims: Option<(&'static str, usize)>,
+        un_doc: bool,
+    ) -> Option<Draft> {
+        if q.unit.is_some() {
+            return None;
+        }
+        let sent = toks[q.t0].sentence;
+        let in_sent = |k: usize| toks.get(k).is_some_and(|t| t.sentence == sent);
+        let mut j = q.t1;
+        let skip_quotes = |j: &mut usize| {
+            while tok(toks, *j) == "\"" && in_sent(*j) {
+                *j += 1;
+            }
+        };
+        skip_quotes(&mut j);
+        let mut partitive = false;
+        let mut autres = false;
+        // "de"/"d'" after approximate nouns, scales and "dont d'autres".
+        if matches!(tok(toks, j), "de" | "d") && in_sent(j) {
+            let k = j + 1 + (tok(toks, j + 1) == "'") as usize;
+            if tok(toks, k) == "entre" && matches!(tok(toks, k + 1), "eux" | "elles") {
+                partitive = true;
+                j = k + 2;
+            } else if tok(toks, j) == "d" && tok(toks, k) == "autres" {
+                autres = true;
+                j = k + 1;
+            } else if q.core != Core::Cardinal || tok(toks, j) == "de" || tok(toks, j) == "d" {
+                j = k;
+            }
+        }
+        skip_quotes(&mut j);
+        if matches!(tok(toks, j), "autres" | "autre") {
+            autres = true;
+            j += 1;
+        }
+        if matches!(tok(toks, j), "seul" | "seule" | "seuls") {
+            j += 1;
+        }
+        // The head.
+        let noun = self.nouns.match_at(toks, j);
+        let vict = self.victims.match_at(toks, j);
+        let mut head_end = j;
+        let mut kind: Option<&'static str> = None;
+        let mut victims: Option<&'static str> = None;
+        let mut rule = "count";
+        match (noun, vict) {
+            (Some((ne, t)), v) if v.is_none_or(|(ve, _)| ne >= ve) => {
+                head_end = ne;
+                kind = Some(t.kind);
+                victims = t.victims;
+                rule = "count_noun";
+            }
+            (_, Some((ve, v))) => {
+                head_end = ve;
+                victims = Some(v);
+            }
+            _ => {
+                if let Some(t) = toks
+                    .get(j)
+                    .filter(|t| t.kind == TokKind::Word && in_sent(j) && j == q.t1)
+                {
+                    if text.is_upper_at(t.start) && is_demonym(t.text) {
+                        head_end = j + 1;
+                        victims = Some("civilian");
+                    }
+                }
+            }
+        }
+        let has_head = head_end > j;
+        // "12 victimes civiles", "5 morts militaires": an adjective after a casualty noun.
+        if rule == "count_noun" && victims.is_none() {
+            match tok(toks, head_end) {
+                "civiles" | "civils" | "civile" | "civil" => victims = Some("civilian"),
+                "militaires" => victims = Some("military"),
+                _ => {}
+            }
+        }
+        // "membres de Boko Haram", "éléments de l'EIGS": a named group.
+        if victims == Some("generic") && matches!(tok(toks, head_end - 1), "membres" | "elements" | "combattants") {
+            let mut n = head_end;
+            if matches!(tok(toks, n), "de" | "du" | "des" | "d") {
+                n += 1;
+                while matches!(tok(toks, n), "'" | "l" | "la") {
+                    n += 1;
+                }
+                if toks.get(n).is_some_and(|t| t.kind == TokKind::Word && t.sentence == sent && text.is_upper_at(t.start)) && !UN_WORDS.contains(&tok(toks, n)) {
+                    victims = Some("armed_group");
+                }
+            }
+        }
+        // "des dizaines d'abris", "40 de ses hommes": a noun we do not know.
+        let next_word = toks.get(j).filter(|t| t.kind == TokKind::Word && t.sentence == sent).map(|t| t.text);
+        if !has_head && !partitive && !autres {
+            if matches!(q.core, Core::ApproxNoun | Core::VagueNoun) {
+                return None;
+            }
+            // "3 500 détenus se sont évadés": a noun we do not know.
+            if let Some(w) = next_word {
+                let known = FUNCTION.contains(&w)
+                    || AUXILIARIES.contains(&w)
+                    || ADVERBS.contains(&w)
+                    || self.after.match_at(toks, j).is_some()
+                    || self.strong.match_at(toks, j).is_some()
+                    || self.cue_at("bare_after", toks, j).is_some();
+                if !known {
+                    return None;
+                }
+            }
+        }
+        if !has_head && (q.core == Core::One || q.core == Core::VagueDet) {
+            return None;
+        }
+        // Cue before the count.
+        let mut k0 = q.t0;
+        while k0 > 0 && toks[k0 - 1].text == "\"" {
+            k0 -= 1;
+        }
+        let before = self
+            .before
+            .match_before(toks, k0)
+            .filter(|(s, _)| toks[*s].sentence == sent)
+            .map(|(_, t)| *t);
+        // Cues after the head.
+        let mut after: Option<(usize, usize, Term)> = None;
+        let mut strong: Option<Term> = None;
+        let mut k = head_end;
+        let limit = head_end + 22;
+        while k < limit && in_sent(k) {
+            let t = &toks[k];
+            if t.text == "(" {
+                // Skip a bracketed aside: "(MMAS)".
+                let close = (k..limit.min(toks.len())).find(|&c| toks[c].text == ")" && toks[c].sentence == sent);
+                if let Some(c) = close {
+                    k = c + 1;
+                    continue;
+                }
+            }
+            if matches!(t.text, "." | ";" | ":" | "!" | "?" | "(" | ")") {
+                break;
+            }
+            if k > head_end {
+                if let Some(&qi) = q_at.get(&k) {
+                    let q2 = &qs[qi];
+                    let crossable = q2.unit.is_some()
+                        || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou");
+                    if q2.t0 == k && crossable && q2.t1 > k {
+                        // A coordinated count without a noun of its own ("et
+                        // onze autres sont blessés") owns the cue that follows.
+                        if q2.unit.is_none() && self.head_victims(toks, q2).is_none() && !self.demonym_after(text, toks, q2) {
+                            break;
+                        }
+                        k = q2.unit_end.max(q2.t1);
+                        continue;
+                    }
+                    if q2.t0 == k {
+                        break;
+                    }
+                }
+            }
+            if self.block.match_at(toks, k).is_some() {
+                break;
+            }
+            if let Some((_, term)) = self.strong.match_at(toks, k) {
+                strong = Some(*term);
+                break;
+            }
+            if after.is_none() {
+                if let Some((e, term)) = self.after.match_at(toks, k) {
+                    if !term.passive || self.is_passive(toks, head_end.max(q.t1), k) {
+                        // "tombés dans une embuscade": not a death.
+                        let falls = matches!(toks[k].text, "tombe" | "tombes")
+                            && matches!(
+                                tok(toks, e),
+                                "dans" | "sur" | "entre" | "aux" | "sous" | "pres"
+                            );
+                        if !falls {
+                            after = Some((k, e, *term));
+                            k = e;
+                            continue;
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        // A count without a noun takes a cue only right after it: "trois ont été tués".
+        if !has_head && after.is_some_and(|a| a.0 > head_end.max(q.t1) + 3) {
+            after = None;
+        }
+        if kind.is_none() {
+            kind = before.map(|t| t.kind).or(after.map(|a| a.2.kind));
+            if before.is_some() {
+                rule = "count_verb_before";
+            } else if after.is_some() {
+                rule = "count_verb_after";
+            }
+        }
+        if let Some(s) = strong {
+            kind = Some(s.kind);
+            rule = "count_succumbed";
+        }
+        let neutralised = before.or(after.map(|a| a.2)).is_some_and(|_| {
+            let lo = toks[q.t0].start.saturating_sub(40);
+            let hi = after
+                .map(|a| toks[a.1 - 1].end)
+                .unwrap_or(toks[q.t1 - 1].end);
+            text.fold()[lo..hi].contains("neutralis")
+        });
+        // Inheritance from the previous count.
+        let last_near = last.filter(|l| l.sentence == sent || l.sentence + 1 == sent);
+        let last_same = last.filter(|l| l.sentence == sent);
+        let subset = self.cue_before("subset", toks, q.t0, sent);
+        let sentence_start_cue = subset && {
+            let mut b = q.t0;
+            while b > 0 && toks[b - 1].sentence == sent {
+                b -= 1;
+            }
+            q.t0 - b <= 4
+        };
+        if kind.is_none() {
+            let prev = q.t0.checked_sub(1).map(|p| toks[p].text).unwrap_or("");
+            // The antecedent of "dont" is the count just before it, or for a
+            // sentence that opens with "parmi eux", a count of the sentences before.
+            let opens = q.t0 >= 3 && toks[q.t0 - 3].sentence != sent || q.t0 >= 2 && toks[q.t0 - 2].sentence != sent;
+            let antecedent = if prev_was_count { last_same } else if opens || sentence_start_cue { last.filter(|l| l.sentence + 2 >= sent) } else { None };
+            if subset && has_head && q.core != Core::VagueDet {
+                if let Some(l) = antecedent {
+                    kind = Some(l.kind);
+                    rule = "count_subset";
+                }
+            } else if has_head
+                && (prev == "et"
+                    || prev == "que" && q.t0 >= 2 && toks[q.t0 - 2].text == "ainsi"
+                    || matches!(prev, "de" | "d" | "'") && toks[..q.t0].iter().rev().take(3).any(|t| t.text == "et"))
+            {
+                if let Some(l) = last_same {
+                    kind = Some(l.kind);
+                    rule = "count_coordinated";
+                }
+            } else if !has_head && !autres && !partitive && q.core == Core::Cardinal
+                || !has_head && subset
+            {
+                let bb = self.cue_before("bare_before", toks, q.t0, sent) || subset;
+                let mut a = q.t1;
+                while tok(toks, a) == "\"" {
+                    a += 1;
+                }
+                let ba = self.cue_at("bare_after", toks, a).is_some()
+                    || matches!(tok(toks, a), "." | ";" | "," | "") && last_same.is_some();
+                if bb || ba {
+                    if let Some(l) = last_near {
+                        kind = Some(l.kind);
+                        victims = victims.or(l.victims);
+                        rule = "count_ellipsis";
+                    }
+                }
+            }
+        }
+        let kind = kind?;
+        if q.core == Core::VagueDet && subset {
+            return None;
+        }
+        // Victims.
+        let modifier_end = after
+            .map(|a| a.0)
+            .unwrap_or(head_end + 6)
+            .min(head_end + 10);
+        let un = (head_end..modifier_end).any(|i| {
+            in_sent(i) && (UN_WORDS.contains(&tok(toks, i)) || un_doc && tok(toks, i) == "mission" && tok(toks, i + 1) != "multinationale")
+        });
+        if un && has_head && matches!(victims, Some("military" | "police" | "generic") | None) {
+            victims = Some("peacekeepers");
+        }
+        if victims.is_none() || victims == Some("generic") {
+            if let Some(v) = self.rank_victims(toks, head_end, sent) {
+                victims = Some(v);
+            }
+        }
+        if neutralised && matches!(victims, None | Some("generic")) {
+            victims = Some("armed_group");
+        }
+        if (autres || partitive || !has_head) && matches!(victims, None | Some("generic")) {
+            victims = last_near
+                .and_then(|l| l.victims)
+                .or(last_victims.filter(|(_, s)| *s + 2 >= sent).map(|(v, _)| v))
+                .or(victims);
+        }
+        // Span: the count and its head, and an adjacent participle.
+        let mut end_tok = head_end.max(q.t1);
+        if let Some((a0, a1, _)) = after {
+            if a0 == end_tok {
+                end_tok = a1;
+            }
+        }
+        let range = ViewRange::new(toks[q.t0].start, toks[end_tok - 1].end);
+        let (revision, source) = self.revision_and_source(text, toks, q.t0, end_tok, sent);
+        Some(Draft {
+            range,
+            has_subset: false,
+            is_subset: subset && prev_was_count,
+            rule,
+            kind,
+            low: u(q.low),
+            best: u(q.best),
+            high: u(q.high),
+            qualifier: q.qualifier.as_str(),
+            victims,
+            negated: false,
+            sentence: sent,
+            revision,
+            source,
+        })
+    }
+
+    /// True when the participle at `k` is passive or an adjective of the
+    /// noun ending at `head_end`.
+    fn is_passive(&self, toks: &[Token], head_end: usize, k: usize) -> bool {
+        let mut p = k;
+        while p > head_end && (ADVERBS.contains(&toks[p - 1].text) || toks[p - 1].text == "\"") {
+            p -= 1;
+        }
+        if p == head_end {
+            return true;
+        }
+        let prev = &toks[p - 1];
+        // After "été"/"sont", after an adjective of the noun ("touristes
+        // français enlevés") or in apposition ("les kamikazes, tués…").
+        AUXILIARIES.contains(&prev.text)
+            || prev.text == ","
+            || prev.kind == TokKind::Word && !FUNCTION.contains(&prev.text)
+    }
+
+    /// Victims said by a phrase after the head: "dans nos rangs", "parmi les civils".
+    fn rank_victims(&self, toks: &[Token], from: usize, sent: usize) -> Option<&'static str> {
+        let mut k = from;
+        while k < from + 8
+            && toks
+                .get(k)
+                .is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";"))
+        {
+            if self.cue_at("rank", toks, k).is_some() {
+                return Some("military");
+            }
+            if toks[k].text == "parmi" && matches!(tok(toks, k + 1), "les" | "des") {
+                if let Some((_, v)) = self.victims.match_at(toks, k + 2) {
+                    if *v != "generic" {
+                        return Some(v);
+                    }
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The revision cue and the source of the sentence, nearest to the count.
+    fn revision_and_source(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        t0: usize,
+        t1: usize,
+        sent: usize,
+    ) -> (Option<String>, Option<String>) {
+        let mut i = t0;
+        while i > 0 && toks[i - 1].sentence == sent {
+            i -= 1;
+        }
+        let mut revision: Option<(usize, String)> = None;
+        let mut source: Option<(usize, String)> = None;
+        while i < toks.len() && toks[i].sentence == sent {
+            for role in ["revision", "source"] {
+                let Some(e) = self.cue_at(role, toks, i) else {
+                    continue;
+                };
+                let dist = if i >= t1 {
+                    i - t1
+                } else {
+                    t0.saturating_sub(e)
+                };
+                match role {
+                    "revision" if revision.as_ref().is_none_or(|r| dist < r.0) => {
+                        let r = ViewRange::new(toks[i].start, toks[e - 1].end);
+                        revision = Some((dist, text.original_of(r).to_string()));
+                    }
+                    "source" if source.as_ref().is_none_or(|s| dist < s.0) => {
+                        let mut end = e;
+                        while end < toks.len()
+                            && end < e + 8
+                            && toks[end].sentence == sent
+                            && !matches!(toks[end].text, "," | "." | ";" | ":" | ")" | "\"")
+                        {
+                            end += 1;
+                        }
+                        if end > e {
+                            let r = ViewRange::new(toks[i].start, toks[end - 1].end);
+                            source = Some((dist, text.original_of(r).to_string()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+        (revision.map(|r| r.1), source.map(|s| s.1))
+    }
+
+    /// "aucun soldat n'a été tué", "aucune victime", "sans perte dans ses rangs".
+    fn negations(&self, text: &NormalizedText, toks: &[Token], _segments: &Segments) -> Vec<Draft> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(e) = self.cue_at("negation", toks, i) else {
+                i += 1;
+                continue;
+            };
+            let sent = toks[i].sentence;
+            let cue = toks[i].text;
+            let mut j = e;
+            if cue == "sans" && matches!(tok(toks, j), "faire" | "causer" | "deplorer") {
+                j += 1;
+            }
+            if matches!(tok(toks, j), "des" | "de" | "d") && cue != "pas" {
+                j += 1 + (tok(toks, j + 1) == "'") as usize;
+            }
+            while tok(toks, j) == "\"" {
+                j += 1;
+            }
+            let noun = self
+                .nouns
+                .match_at(toks, j)
+                .filter(|_| toks[j].sentence == sent);
+            let vict = self
+                .victims
+                .match_at(toks, j)
+                .filter(|_| toks[j].sentence == sent && matches!(cue, "aucun" | "aucune" | "pas"));
+            let (head_end, mut kind, mut victims) = match (noun, vict) {
+                (Some((ne, t)), _) => (ne, Some(t.kind), t.victims),
+                (None, Some((ve, v))) => (ve, None, Some(*v)),
+                _ => {
+                    i = e;
+                    continue;
+                }
+            };
+            let mut end_tok = head_end;
+            if matches!(
+                tok(toks, head_end),
+                "civile" | "civiles" | "civil" | "civils"
+            ) {
+                victims = Some("civilian");
+                end_tok += 1;
+            }
+            // A cue after the head says what the negation is about: "aucun
+            // des otages n'a été blessé" is about injuries.
+            {
+                let mut k = head_end;
+                while k < head_end + 8
+                    && toks
+                        .get(k)
+                        .is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";" | ","))
+                {
+                    if let Some((ke, term)) = self
+                        .strong
+                        .match_at(toks, k)
+                        .or(self.after.match_at(toks, k))
+                    {
+                        kind = Some(term.kind);
+                        if k == end_tok {
+                            end_tok = ke;
+                        }
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+            let Some(kind) = kind else {
+                i = e;
+                continue;
+            };
+            if matches!(victims, None | Some("generic")) {
+                victims = self.rank_victims(toks, head_end, sent).or(victims);
+            }
+            let range = ViewRange::new(toks[i].start, toks[end_tok - 1].end);
+            let (revision, source) = self.revision_and_source(text, toks, i, end_tok, sent);
+            out.push(Draft {
+                range,
+                has_subset: false,
+                is_subset: false,
+                rule: "negated",
+                kind,
+                low: None,
+                best: None,
+                high: None,
+                qualifier: "exact",
+                victims,
+                negated: true,
+                sentence: sent,
+                revision,
+                source,
+            });
+            i = end_tok;
+        }
+        out
+    }
+
+    /// Fills the victims of generic counts from their sentence, then from
+    /// the document.
+    fn settle_victims(&self, toks: &[Token], segments: &Segments, drafts: &mut [Draft]) {
+        const CATS: [&str; 4] = ["civilian", "military", "police", "peacekeepers"];
+        let specific = |v: Option<&str>| v.is_some_and(|v| CATS.contains(&v));
+        // Context words per sentence and for the whole document; the
+        // headline (first sentence) weighs three times in the document.
+        let mut by_sentence: HashMap<usize, [usize; 4]> = HashMap::new();
+        let mut doc = [0usize; 4];
+        let mut k = 0;
+        while k < toks.len() {
+            if let Some((e, v)) = self.context.match_at(toks, k) {
+                if let Some(c) = CATS.iter().position(|x| x == v) {
+                    by_sentence.entry(toks[k].sentence).or_default()[c] += 1;
+                    // Only civilians and soldiers are told apart document-wide.
+                    if c < 2 {
+                        doc[c] += if toks[k].sentence == 0 { 3 } else { 1 };
+                    }
+                }
+                k = e;
+            } else {
+                k += 1;
+            }
+        }
+        let winner = |v: &[usize; 4], factor: usize, min: usize| {
+            let mut idx: Vec<usize> = (0..4).collect();
+            idx.sort_by_key(|&c| std::cmp::Reverse(v[c]));
+            (v[idx[0]] >= min && v[idx[0]] >= factor * v[idx[1]] && v[idx[0]] > v[idx[1]]).then(|| CATS[idx[0]])
+        };
+        let paragraph = |s: usize| segments.sentences.get(s).map(|x| x.paragraph);
+        for i in 0..drafts.len() {
+            if !matches!(drafts[i].victims, None | Some("generic")) {
+                continue;
+            }
+            let sent = drafts[i].sentence;
+            let same_sentence = drafts[..i]
+                .iter()
+                .rev()
+                .take_while(|d| d.sentence == sent)
+                .find(|d| specific(d.victims))
+                .and_then(|d| d.victims);
+            if matches!(drafts[i].kind, "kidnapped" | "arrested" | "displaced") {
+                drafts[i].victims = Some(same_sentence.unwrap_or("civilian"));
+                continue;
+            }
+            // "quinze personnes, dont trois Casques bleus": a mixed count.
+            if drafts[i].has_subset {
+                match drafts.get(i + 1).and_then(|d| d.victims) {
+                    Some("civilian") => {
+                        drafts[i].victims = Some("civilian");
+                        continue;
+                    }
+                    Some("military") => {}
+                    _ => {
+                        drafts[i].victims = Some("unknown");
+                        continue;
+                    }
+                }
+            }
+            let same_value = drafts
+                .iter()
+                .find(|d| d.kind == drafts[i].kind && d.best.is_some() && d.best == drafts[i].best && specific(d.victims) && !d.negated)
+                .and_then(|d| d.victims);
+            let in_sentence = by_sentence.get(&sent).and_then(|v| winner(v, 1, 1));
+            let previous = drafts[..i]
+                .iter()
+                .rev()
+                .take_while(|d| d.sentence + 1 >= sent)
+                .find(|d| d.sentence + 1 == sent && paragraph(d.sentence) == paragraph(sent) && specific(d.victims))
+                .and_then(|d| d.victims);
+            let in_previous = sent
+                .checked_sub(1)
+                .filter(|p| paragraph(*p) == paragraph(sent))
+                .and_then(|p| by_sentence.get(&p))
+                .and_then(|v| winner(&[v[0], v[1], 0, 0], 1, 1));
+            // Vague tolls ("des centaines de morts") are mostly overall
+            // tallies: the document's main victims say nothing of them.
+            let in_doc = if drafts[i].qualifier == "vague" { None } else { winner(&doc, 2, 3) };
+            let v = same_sentence
+                .or(same_value)
+                .or(in_sentence)
+                .or(in_previous)
+                .or(previous)
+                .or(in_doc)
+                .unwrap_or("unknown");
+            drafts[i].victims = Some(v);
+        }
+        // Soldiers "captured" by an armed group are kidnapped, not arrested.
+        for d in drafts.iter_mut() {
+            if d.kind == "arrested" && matches!(d.victims, Some("military" | "police" | "peacekeepers")) {
+                d.kind = "kidnapped";
+            }
+        }
     }
 }
+
+/// A capitalized word that looks like a demonym ("Chinois", "Nigériens",
+/// "Centrafricains"): a count of them is a count of civilians.
+fn is_demonym(w: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "ais", "aises", "ois", "oises", "ien", "iens", "ienne", "iennes", "ain", "ains", "aine",
+        "aines", "ens", "ans", "ites", "iotes", "ais",
+    ];
+    w.len() > 4 && ENDS.iter().any(|e| w.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests;

@@ -6,6 +6,8 @@
 
 pub mod casualty;
 pub mod date;
+pub mod lexicon;
+pub mod number;
 pub mod trigger;
 
 use crate::span::ViewRange;
