@@ -137,6 +137,8 @@ pub mod builtin {
     pub const PEOPLE: &str = include_str!("../../gazetteers/people.tsv");
     /// `gazetteers/place_extra.tsv`.
     pub const PLACE_EXTRA: &str = include_str!("../../gazetteers/place_extra.tsv");
+    /// `gazetteers/place_world.tsv`.
+    pub const PLACE_WORLD: &str = include_str!("../../gazetteers/place_world.tsv");
     /// `gazetteers/place_aliases.tsv`.
     pub const PLACE_ALIASES: &str = include_str!("../../gazetteers/place_aliases.tsv");
     /// `gazetteers/countries.tsv`.

@@ -118,6 +118,7 @@ impl Gazetteers {
             cues: Cues::parse("place_cues.tsv", builtin::PLACE_CUES)?,
         };
         g.add_place_rows("place_extra.tsv", builtin::PLACE_EXTRA)?;
+        g.add_place_rows("place_world.tsv", builtin::PLACE_WORLD)?;
         for name in ["places.tsv", "place_extra.tsv"] {
             if let Some(t) = user.get(name) {
                 g.add_place_rows(name, t)?;
@@ -347,7 +348,8 @@ impl Gazetteers {
                 if let Some(c) = h.cands.iter().find(|c| c.feature == "country") {
                     *focus.entry(c.country.clone()).or_default() += 2.0;
                 }
-            } else if cs.len() == 1 {
+            } else if cs.len() == 1 && h.cands.iter().any(notable) {
+                // Only notable places: a lone village name may be a surname.
                 *focus.entry(h.cands[0].country.clone()).or_default() += 1.0;
             }
         }
@@ -362,6 +364,13 @@ impl Gazetteers {
             }
         }
 
+        // A name of a place far from the document's countries, neither notable
+        // nor announced by a noun cue, is more likely a surname or a word.
+        if !focus.is_empty() {
+            found.retain(|h| h.cue.is_some_and(CueKind::is_noun) || h.cands.iter().any(|c| notable(c) || focus.contains_key(&c.country)));
+        }
+        let doc_keys: HashSet<String> = found.iter().map(|h| h.key.clone()).collect();
+
         // Misspellings: a capitalized unmatched word after a cue.
         let taken = |r: ViewRange, found: &[Hit]| found.iter().any(|h| h.range.overlaps(r)) || name_ranges.iter().any(|n| n.overlaps(r));
         let mut fuzzy: Vec<Hit> = Vec::new();
@@ -373,7 +382,12 @@ impl Gazetteers {
             }
             let floor = sentence_floor(t.start);
             let Some(cue) = self.cues.before(f, &toks, i, floor) else { continue };
-            if let Some((k, cands)) = self.fuzzy(w, &focus) {
+            if let Some((k, cands, in_doc)) = self.fuzzy(w, &focus, &doc_keys) {
+                // Without the right spelling elsewhere in the text, only a
+                // real place cue ("à", "région de") will do.
+                if !in_doc && cue == CueKind::Of {
+                    continue;
+                }
                 out.warnings.push(RuleWarning {
                     range: Some(r),
                     code: "fuzzy-place",
@@ -442,8 +456,17 @@ impl Gazetteers {
             return None;
         }
         // Short lowercase keys ("ou", "an") are never places without a capital.
-        if !upper && (key.len() < 4 || key.split(' ').all(|w| self.common.contains(w) || STOP.contains(&w))) {
-            return None;
+        if !upper {
+            let first = key.split(' ').next().unwrap_or("");
+            // "la défense", "17 mai", "extrême nord": lowercase phrases, not names.
+            if key.len() < 4
+                || ARTICLES.contains(&first)
+                || first.starts_with(|c: char| c.is_ascii_digit())
+                || (key.contains(' ') && !strong)
+                || key.split(' ').all(|w| self.common.contains(w) || STOP.contains(&w))
+            {
+                return None;
+            }
         }
         // Part of a longer capitalized name: "Bamoussa Diarra".
         if upper && i == j && !strong {
@@ -462,12 +485,9 @@ impl Gazetteers {
         if cands.is_empty() {
             return None;
         }
-        let notable = |p: &Place| {
-            matches!(p.feature.as_str(), "country" | "admin1" | "admin2" | "region") || p.population >= 10_000 || matches!(p.code.as_str(), "PPLC" | "PPLA" | "PPLA2")
-        };
         if upper {
             if common && !prep {
-                let exempt = cands.iter().any(|p| p.feature == "country" || p.feature == "region" || p.population >= 100_000);
+                let exempt = cands.iter().any(|p| p.feature == "country" || p.feature == "region" || (p.feature == "locality" && p.population >= 100_000));
                 if !exempt {
                     return None;
                 }
@@ -485,41 +505,54 @@ impl Gazetteers {
 
     /// The closest place name to `word` (edit distance 1, or 2 from 8
     /// letters) among places of the focus countries, with its candidates.
-    fn fuzzy(&self, word: &str, focus: &HashMap<String, f64>) -> Option<(String, Vec<Place>)> {
+    /// Names the document also writes exactly come first, then closer ones,
+    /// then notable ones; `in_doc` says whether the winner is such a name.
+    fn fuzzy(&self, word: &str, focus: &HashMap<String, f64>, doc_keys: &HashSet<String>) -> Option<(String, Vec<Place>, bool)> {
         let max = if word.len() >= 8 { 2 } else { 1 };
         let w = word.as_bytes();
-        let mut best: Option<(usize, String)> = None;
-        let consider = |k: &[u8], best: &mut Option<(usize, String)>| {
-            if k.contains(&b' ') {
+        let mut near: Vec<(usize, String)> = Vec::new();
+        let mut consider = |k: &[u8]| {
+            if k.contains(&b' ') || k.len().abs_diff(w.len()) > max {
                 return;
             }
             if let Some(d) = edit_distance(w, k, max) {
-                if d > 0 && best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-                    *best = Some((d, String::from_utf8_lossy(k).into_owned()));
+                if d > 0 {
+                    near.push((d, String::from_utf8_lossy(k).into_owned()));
                 }
             }
         };
         // Keys are sorted: the ones sharing the first letter are contiguous.
-        let lo = self.places.lower_bound(&w[..1]);
-        let mut i = lo;
+        let mut i = self.places.lower_bound(&w[..1]);
         while i < self.places.key_count() {
             let k = self.places.key(i);
             if k.first() != w.first() {
                 break;
             }
-            if k.len().abs_diff(w.len()) <= max {
-                consider(k, &mut best);
-            }
+            consider(k);
             i += 1;
         }
         for k in self.extra.by_key.keys() {
             if k.as_bytes().first() == w.first() {
-                consider(k.as_bytes(), &mut best);
+                consider(k.as_bytes());
             }
         }
-        let (_, k) = best?;
-        let cands: Vec<Place> = self.lookup(&k).into_iter().filter(|p| focus.contains_key(&p.country)).collect();
-        (!cands.is_empty()).then_some((k, cands))
+        let mut best: Option<(bool, usize, bool, String, Vec<Place>)> = None;
+        for (d, k) in near {
+            let cands: Vec<Place> = self.lookup(&k).into_iter().filter(|p| focus.contains_key(&p.country)).collect();
+            if cands.is_empty() {
+                continue;
+            }
+            let rank = (doc_keys.contains(&k), d, cands.iter().any(notable));
+            let better = match &best {
+                None => true,
+                Some((a, bd, c, _, _)) => (rank.0, std::cmp::Reverse(rank.1), rank.2) > (*a, std::cmp::Reverse(*bd), *c),
+            };
+            if better {
+                best = Some((rank.0, rank.1, rank.2, k, cands));
+            }
+        }
+        let (in_doc, _, is_notable, k, cands) = best?;
+        (in_doc || is_notable).then_some((k, cands, in_doc))
     }
 
     /// The id of an actor or person name or alias (`kind`: `actor` or `person`).
@@ -531,6 +564,15 @@ impl Gazetteers {
         }
     }
 }
+
+/// A place worth accepting on weak evidence: a division, a region, a
+/// country, a town of 10 000 people or a seat of administration.
+fn notable(p: &Place) -> bool {
+    matches!(p.feature.as_str(), "country" | "admin1" | "admin2" | "region") || p.population >= 10_000 || matches!(p.code.as_str(), "PPLC" | "PPLA" | "PPLA2")
+}
+
+/// Articles: a lowercase name starting with one is a phrase.
+const ARTICLES: &[&str] = &["le", "la", "les", "l"];
 
 /// Function words that do not make a neighbouring capitalized word part of a name.
 const STOP: &[&str] = &["le", "la", "les", "l", "du", "des", "de", "d", "au", "aux", "en", "a", "et", "dans", "un", "une", "ce", "cette", "selon", "depuis", "vers", "pres", "apres", "avant", "entre", "sur", "pour", "par"];

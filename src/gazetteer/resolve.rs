@@ -53,7 +53,7 @@ pub fn admin_key(name: &str) -> String {
 
 fn prior(p: &Place) -> f64 {
     let feature = match p.feature.as_str() {
-        "country" => 4.0,
+        "country" => 6.0,
         "admin1" => 2.0,
         "region" => 1.5,
         "locality" => 1.0,
@@ -70,7 +70,7 @@ fn prior(p: &Place) -> f64 {
     };
     // Population tells towns apart; divisions are compared by level only.
     let pop = if matches!(p.feature.as_str(), "locality" | "site") { 0.4 * ((p.population as f64) + 1.0).log10() } else { 0.0 };
-    let source = if p.id.starts_with("geonames:") { 0.2 } else { 0.0 };
+    let source = if p.id.starts_with("geonames:") { 0.5 } else { 0.0 };
     feature + code + pop + source
 }
 
@@ -109,6 +109,10 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                 .iter()
                 .map(|c| {
                     let mut s = prior(c) + cue_fit(m.cue, c);
+                    // Named as written (not through a variant): "Solhan" over "Solna (Solhan)".
+                    if admin_key(&c.name) == m.key {
+                        s += 1.0;
+                    }
                     s += 3.0 * focus.get(&c.country).copied().unwrap_or(0.0) / max_focus;
                     // Containment: a nearby mention names this candidate's division.
                     let (a1, a2) = (admin_key(&c.admin1), admin_key(&c.admin2));
