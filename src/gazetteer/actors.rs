@@ -78,7 +78,13 @@ pub struct NameMatcher {
 
 impl Default for NameMatcher {
     fn default() -> NameMatcher {
-        NameMatcher { entries: Vec::new(), patterns: Vec::new(), texts: Vec::new(), automaton: None, by_key: HashMap::new() }
+        NameMatcher {
+            entries: Vec::new(),
+            patterns: Vec::new(),
+            texts: Vec::new(),
+            automaton: None,
+            by_key: HashMap::new(),
+        }
     }
 }
 
@@ -87,7 +93,9 @@ const ARTICLES: &[&str] = &["le ", "la ", "les ", "l'", "l "];
 
 /// True when an alias looks like an acronym ("FAMa", "EIGS", "M23").
 fn acronym_like(alias: &str) -> bool {
-    !alias.contains(' ') && alias.chars().filter(|c| c.is_uppercase()).count() >= 2 && alias.chars().count() <= 8
+    let upper = alias.chars().filter(|c| c.is_uppercase()).count();
+    let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
+    !alias.contains(' ') && upper >= 2 && upper * 2 >= letters
 }
 
 impl NameMatcher {
@@ -104,8 +112,16 @@ impl NameMatcher {
                 name: r.get("name").into(),
                 category: r.get("category").into(),
                 roles: vec![],
-                affiliation: Some(r.get("parent")).filter(|s| !s.is_empty()).map(String::from),
-                countries: r.get("countries").split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+                affiliation: Some(r.get("parent"))
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+                countries: r
+                    .get("countries")
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
             };
             let aliases: Vec<String> = r.list("aliases").into_iter().map(String::from).collect();
             self.push(e, &aliases);
@@ -125,9 +141,23 @@ impl NameMatcher {
                 id: r.get("id").into(),
                 name: r.get("name").into(),
                 category: String::new(),
-                roles: r.get("roles").split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
-                affiliation: Some(r.get("affiliation")).filter(|s| !s.is_empty()).map(String::from),
-                countries: r.get("countries").split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+                roles: r
+                    .get("roles")
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
+                affiliation: Some(r.get("affiliation"))
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+                countries: r
+                    .get("countries")
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
             };
             let aliases: Vec<String> = r.list("aliases").into_iter().map(String::from).collect();
             self.push(e, &aliases);
@@ -138,7 +168,11 @@ impl NameMatcher {
     fn push(&mut self, e: NameEntry, aliases: &[String]) {
         // A user entry with an existing id replaces nothing: its names are
         // added to the existing entry.
-        let idx = match self.entries.iter().position(|x| x.id == e.id && x.kind == e.kind) {
+        let idx = match self
+            .entries
+            .iter()
+            .position(|x| x.id == e.id && x.kind == e.kind)
+        {
             Some(i) => i,
             None => {
                 self.entries.push(e);
@@ -156,17 +190,25 @@ impl NameMatcher {
             }
             let single_word_person = kind == NameKind::Person && !folded.contains(' ');
             let need_upper = risky || acronym_like(written) || single_word_person;
-            self.by_key.entry((kind == NameKind::Person, key_of(&folded))).or_insert(idx);
+            self.by_key
+                .entry((kind == NameKind::Person, key_of(&folded)))
+                .or_insert(idx);
             let _ = n;
             self.texts.push(folded);
-            self.patterns.push(Pattern { entry: idx, need_upper });
+            self.patterns.push(Pattern {
+                entry: idx,
+                need_upper,
+            });
         }
         self.automaton = None;
     }
 
     /// Compiles the automaton (call after the last `add_…`).
     pub fn build(&mut self) {
-        self.automaton = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&self.texts).ok();
+        self.automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&self.texts)
+            .ok();
     }
 
     /// The entries.
@@ -188,12 +230,16 @@ impl NameMatcher {
                 break;
             }
         }
-        self.by_key.get(&(person, key_of(&f))).map(|&i| self.entries[i].id.as_str())
+        self.by_key
+            .get(&(person, key_of(&f)))
+            .map(|&i| self.entries[i].id.as_str())
     }
 
     /// Every checked hit in the text, overlaps settled longest first.
     pub fn find(&self, text: &NormalizedText) -> Vec<NameHit> {
-        let Some(ac) = &self.automaton else { return vec![] };
+        let Some(ac) = &self.automaton else {
+            return vec![];
+        };
         let f = text.fold().as_bytes();
         let mut hits: Vec<NameHit> = Vec::new();
         for m in ac.find_overlapping_iter(text.fold()) {
@@ -205,7 +251,10 @@ impl NameMatcher {
             if p.need_upper && !text.is_upper_at(s) {
                 continue;
             }
-            hits.push(NameHit { range: ViewRange::new(s, e), entry: p.entry });
+            hits.push(NameHit {
+                range: ViewRange::new(s, e),
+                entry: p.entry,
+            });
         }
         longest_first(hits, |h| h.range)
     }
@@ -246,16 +295,27 @@ mod tests {
 
     fn found(m: &NameMatcher, s: &str) -> Vec<(String, String)> {
         let t = NormalizedText::new(s.to_string());
-        m.find(&t).into_iter().map(|h| (t.original_of(h.range).to_string(), m.entries()[h.entry].id.clone())).collect()
+        m.find(&t)
+            .into_iter()
+            .map(|h| {
+                (
+                    t.original_of(h.range).to_string(),
+                    m.entries()[h.entry].id.clone(),
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn finds_aliases_in_any_case_with_word_boundaries() {
         let m = matcher();
-        assert_eq!(found(&m, "le groupe ansardine et Iyad ag Ghali"), vec![
-            ("ansardine".into(), "x:a".into()),
-            ("Iyad ag Ghali".into(), "x:p".into())
-        ]);
+        assert_eq!(
+            found(&m, "le groupe ansardine et Iyad ag Ghali"),
+            vec![
+                ("ansardine".into(), "x:a".into()),
+                ("Iyad ag Ghali".into(), "x:p".into())
+            ]
+        );
         assert!(found(&m, "les ansardineux").is_empty());
     }
 
@@ -270,7 +330,10 @@ mod tests {
     fn longest_match_wins() {
         let m = matcher();
         let f = found(&m, "Le Front de libération du Macina a frappé.");
-        assert_eq!(f, vec![("Front de libération du Macina".into(), "x:b".into())]);
+        assert_eq!(
+            f,
+            vec![("Front de libération du Macina".into(), "x:b".into())]
+        );
     }
 
     #[test]

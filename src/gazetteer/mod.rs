@@ -62,12 +62,6 @@ pub struct NameFindings {
     pub warnings: Vec<RuleWarning>,
 }
 
-/// A country of `countries.tsv`.
-#[derive(Debug, Clone)]
-struct Country {
-    place: Place,
-}
-
 /// All gazetteers, compiled once and shared across threads.
 #[derive(Debug)]
 pub struct Gazetteers {
@@ -75,12 +69,12 @@ pub struct Gazetteers {
     extra: ExtraPlaces,
     /// Keys of place names that are also French words.
     common: HashSet<String>,
-    /// Country code → country.
-    countries: HashMap<String, Country>,
     /// Demonym key → country code.
     demonyms: HashMap<String, String>,
     names: NameMatcher,
     cues: Cues,
+    /// (key, id) pairs of `place_aliases.tsv`: a curated reading of a name.
+    curated: HashSet<(String, String)>,
 }
 
 impl Default for Gazetteers {
@@ -112,10 +106,10 @@ impl Gazetteers {
             places,
             extra: ExtraPlaces::default(),
             common: HashSet::new(),
-            countries: HashMap::new(),
             demonyms: HashMap::new(),
             names: NameMatcher::default(),
             cues: Cues::parse("place_cues.tsv", builtin::PLACE_CUES)?,
+            curated: HashSet::new(),
         };
         g.add_place_rows("place_extra.tsv", builtin::PLACE_EXTRA)?;
         g.add_place_rows("place_world.tsv", builtin::PLACE_WORLD)?;
@@ -132,7 +126,8 @@ impl Gazetteers {
         if let Some(t) = user.get("place_aliases.tsv") {
             g.add_aliases("place_aliases.tsv", t)?;
         }
-        for text in std::iter::once(builtin::COMMON_WORDS).chain(user.get("place_common_words.txt")) {
+        for text in std::iter::once(builtin::COMMON_WORDS).chain(user.get("place_common_words.txt"))
+        {
             g.common.extend(list_lines(text).map(|l| key_of(&fold(l))));
         }
         g.names.add_actors("actors.tsv", builtin::ACTORS)?;
@@ -177,7 +172,8 @@ impl Gazetteers {
         let t = Table::parse(file, text, &["code", "geonameid", "name_fr"])?;
         for r in t.rows() {
             let code = r.get("code").to_string();
-            let (lat, lon) = places::centroid(&code).map_or((None, None), |(a, b)| (Some(a), Some(b)));
+            let (lat, lon) =
+                places::centroid(&code).map_or((None, None), |(a, b)| (Some(a), Some(b)));
             let p = Place {
                 id: format!("geonames:{}", r.get("geonameid")),
                 name: r.get("name_fr").into(),
@@ -197,7 +193,6 @@ impl Gazetteers {
             for d in r.list("demonyms") {
                 self.demonyms.insert(key_of(&fold(d)), code.clone());
             }
-            self.countries.insert(code, Country { place: p });
         }
         Ok(())
     }
@@ -206,16 +201,31 @@ impl Gazetteers {
         let t = Table::parse(file, text, &["id", "alias"])?;
         for r in t.rows() {
             let id = r.get("id");
-            let place = self.places.by_id(id).or_else(|| self.extra.by_key.values().flatten().find(|p| p.id == id).cloned());
-            let Some(p) = place else { return Err(t.error(r.line, format!("unknown place id {id:?}"))) };
+            let place = self.places.by_id(id).or_else(|| {
+                self.extra
+                    .by_key
+                    .values()
+                    .flatten()
+                    .find(|p| p.id == id)
+                    .cloned()
+            });
+            let Some(p) = place else {
+                return Err(t.error(r.line, format!("unknown place id {id:?}")));
+            };
             self.extra.add(r.get("alias"), &p);
+            self.curated
+                .insert((key_of(&fold(r.get("alias"))), p.id.clone()));
         }
         Ok(())
     }
 
     /// Sizes, for `--timings` style reports: (place keys, place rows, name patterns).
     pub fn sizes(&self) -> (usize, usize, usize) {
-        (self.places.key_count() + self.extra.by_key.len(), self.places.row_count(), self.names.pattern_count())
+        (
+            self.places.key_count() + self.extra.by_key.len(),
+            self.places.row_count(),
+            self.names.pattern_count(),
+        )
     }
 
     /// Every place entry of a name key (built-in and added).
@@ -250,6 +260,11 @@ impl Gazetteers {
         let name_ranges: Vec<ViewRange> = hits.iter().map(|h| h.range).collect();
         for h in &hits {
             let e = &self.names.entries()[h.entry];
+            // Bodies that are not armed actors (category `other`, e.g. the
+            // UN) own their span but are not actor mentions.
+            if e.kind == NameKind::Actor && e.category == "other" {
+                continue;
+            }
             let span = text.span(h.range);
             match e.kind {
                 NameKind::Actor => out.actors.push(Found {
@@ -266,7 +281,13 @@ impl Gazetteers {
                 NameKind::Person => out.persons.push(Found {
                     range: h.range,
                     rule: "person_gazetteer",
-                    mention: PersonMention { span, name: e.name.clone(), id: e.id.clone(), roles: e.roles.clone(), affiliation: e.affiliation.clone() },
+                    mention: PersonMention {
+                        span,
+                        name: e.name.clone(),
+                        id: e.id.clone(),
+                        roles: e.roles.clone(),
+                        affiliation: e.affiliation.clone(),
+                    },
                 }),
             }
         }
@@ -291,7 +312,6 @@ impl Gazetteers {
         let mut found: Vec<Hit> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let mut matched = None;
             let mut key = String::new();
             let mut ends: Vec<(usize, String)> = Vec::new();
             for n in 0..MAX_WORDS {
@@ -305,39 +325,65 @@ impl Gazetteers {
                 key.push_str(&f[toks[j].start..toks[j].end]);
                 ends.push((j, key.clone()));
             }
+            // The longest accepted name at this token wins; a rejected long
+            // one ("région du Nord" in lowercase) leaves room for a shorter one.
+            let mut next = i + 1;
             for (j, k) in ends.into_iter().rev() {
-                if self.has_key(&k) {
-                    matched = Some((j, k));
+                if !self.has_key(&k) {
+                    continue;
+                }
+                let range = ViewRange::new(toks[i].start, toks[j].end);
+                if name_ranges.iter().any(|r| r.overlaps(range)) {
+                    continue;
+                }
+                let floor = sentence_floor(range.start);
+                let mut cue = self.cues.before(f, &toks, i, floor);
+                // Coordination: "dans le Séno et l'Oudalan" — the cue carries over.
+                if cue.is_none() {
+                    if let Some(prev) = found.last() {
+                        let between = &f[prev.range.end.min(range.start)..range.start];
+                        let words: Vec<&str> = between
+                            .split(|c: char| !c.is_ascii_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        let coord = words.iter().all(|w| {
+                            matches!(
+                                *w,
+                                "et" | "ou"
+                                    | "de"
+                                    | "du"
+                                    | "des"
+                                    | "d"
+                                    | "le"
+                                    | "la"
+                                    | "les"
+                                    | "l"
+                                    | "a"
+                                    | "au"
+                                    | "aux"
+                            )
+                        });
+                        let starts_and = words.first().is_some_and(|w| *w == "et" || *w == "ou");
+                        if (coord && starts_and && between.len() <= 12) || between.trim() == "," {
+                            cue = prev.cue;
+                        }
+                    }
+                }
+                if let Some(cands) = self.accept(text, &toks, i, j, &k, cue, floor) {
+                    found.push(Hit {
+                        range,
+                        first: i,
+                        last: j,
+                        key: k,
+                        cue,
+                        fuzzy: false,
+                        cands,
+                    });
+                    next = j + 1;
                     break;
                 }
             }
-            let Some((j, k)) = matched else {
-                i += 1;
-                continue;
-            };
-            let range = ViewRange::new(toks[i].start, toks[j].end);
-            if name_ranges.iter().any(|r| r.overlaps(range)) {
-                i = j + 1;
-                continue;
-            }
-            let floor = sentence_floor(range.start);
-            let mut cue = self.cues.before(f, &toks, i, floor);
-            // Coordination: "dans le Séno et l'Oudalan" — the cue carries over.
-            if cue.is_none() {
-                if let Some(prev) = found.last() {
-                    let between = &f[prev.range.end.min(range.start)..range.start];
-                    let words: Vec<&str> = between.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-                    let coord = words.iter().all(|w| matches!(*w, "et" | "ou" | "de" | "du" | "des" | "d" | "le" | "la" | "les" | "l" | "a" | "au" | "aux"));
-                    let starts_and = words.first().is_some_and(|w| *w == "et" || *w == "ou");
-                    if (coord && starts_and && between.len() <= 12) || between.trim() == "," {
-                        cue = prev.cue;
-                    }
-                }
-            }
-            if let Some(cands) = self.accept(text, &toks, i, j, &k, cue, floor) {
-                found.push(Hit { range, first: i, last: j, key: k, cue, fuzzy: false, cands });
-            }
-            i = j + 1;
+            i = next;
         }
 
         // Focus: countries named, demonyms, single-country places and actors.
@@ -367,21 +413,35 @@ impl Gazetteers {
         // A name of a place far from the document's countries, neither notable
         // nor announced by a noun cue, is more likely a surname or a word.
         if !focus.is_empty() {
-            found.retain(|h| h.cue.is_some_and(CueKind::is_noun) || h.cands.iter().any(|c| notable(c) || focus.contains_key(&c.country)));
+            found.retain(|h| {
+                h.cue.is_some_and(CueKind::is_noun)
+                    || h.cands
+                        .iter()
+                        .any(|c| notable(c) || focus.contains_key(&c.country))
+            });
         }
         let doc_keys: HashSet<String> = found.iter().map(|h| h.key.clone()).collect();
 
         // Misspellings: a capitalized unmatched word after a cue.
-        let taken = |r: ViewRange, found: &[Hit]| found.iter().any(|h| h.range.overlaps(r)) || name_ranges.iter().any(|n| n.overlaps(r));
+        let taken = |r: ViewRange, found: &[Hit]| {
+            found.iter().any(|h| h.range.overlaps(r)) || name_ranges.iter().any(|n| n.overlaps(r))
+        };
         let mut fuzzy: Vec<Hit> = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             let w = &f[t.start..t.end];
             let r = ViewRange::new(t.start, t.end);
-            if w.len() < 5 || !w.bytes().all(|c| c.is_ascii_lowercase()) || !text.is_upper_at(t.start) || taken(r, &found) || self.common.contains(w) {
+            if w.len() < 5
+                || !w.bytes().all(|c| c.is_ascii_lowercase())
+                || !text.is_upper_at(t.start)
+                || taken(r, &found)
+                || self.common.contains(w)
+            {
                 continue;
             }
             let floor = sentence_floor(t.start);
-            let Some(cue) = self.cues.before(f, &toks, i, floor) else { continue };
+            let Some(cue) = self.cues.before(f, &toks, i, floor) else {
+                continue;
+            };
             if let Some((k, cands, in_doc)) = self.fuzzy(w, &focus, &doc_keys) {
                 // Without the right spelling elsewhere in the text, only a
                 // real place cue ("à", "région de") will do.
@@ -391,9 +451,21 @@ impl Gazetteers {
                 out.warnings.push(RuleWarning {
                     range: Some(r),
                     code: "fuzzy-place",
-                    message: format!("{:?} taken for the place {:?} (one or two letters apart)", text.original_of(r), cands[0].name),
+                    message: format!(
+                        "{:?} taken for the place {:?} (one or two letters apart)",
+                        text.original_of(r),
+                        cands[0].name
+                    ),
                 });
-                fuzzy.push(Hit { range: r, first: i, last: i, key: k, cue: Some(cue), fuzzy: true, cands });
+                fuzzy.push(Hit {
+                    range: r,
+                    first: i,
+                    last: i,
+                    key: k,
+                    cue: Some(cue),
+                    fuzzy: true,
+                    cands,
+                });
             }
         }
         found.extend(fuzzy);
@@ -406,6 +478,11 @@ impl Gazetteers {
             .map(|h| {
                 let s = segments.sentence_at(h.range.start);
                 PlaceMentionDraft {
+                    curated: h
+                        .cands
+                        .iter()
+                        .map(|c| self.curated.contains(&(h.key.clone(), c.id.clone())))
+                        .collect(),
                     key: h.key.clone(),
                     candidates: h.cands.clone(),
                     cue: h.cue,
@@ -418,10 +495,19 @@ impl Gazetteers {
         for (h, order) in found.iter().zip(orders) {
             let Some(&best) = order.first() else { continue };
             let p = &h.cands[best];
-            let alternatives: Vec<String> = order.iter().skip(1).take(5).map(|&k| h.cands[k].id.clone()).collect();
+            let alternatives: Vec<String> = order
+                .iter()
+                .skip(1)
+                .take(5)
+                .map(|&k| h.cands[k].id.clone())
+                .collect();
             out.places.push(Found {
                 range: h.range,
-                rule: if h.fuzzy { "place_fuzzy" } else { "place_gazetteer" },
+                rule: if h.fuzzy {
+                    "place_fuzzy"
+                } else {
+                    "place_gazetteer"
+                },
                 mention: PlaceMention {
                     span: text.span(h.range),
                     name: p.name.clone(),
@@ -445,7 +531,16 @@ impl Gazetteers {
     /// Applies the case and context rules to a name found at tokens `i..=j`;
     /// returns its candidates when accepted.
     #[allow(clippy::too_many_arguments)]
-    fn accept(&self, text: &NormalizedText, toks: &[Token], i: usize, j: usize, key: &str, cue: Option<CueKind>, floor: usize) -> Option<Vec<Place>> {
+    fn accept(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        i: usize,
+        j: usize,
+        key: &str,
+        cue: Option<CueKind>,
+        floor: usize,
+    ) -> Option<Vec<Place>> {
         let f = text.fold();
         let start = toks[i].start;
         let upper = text.is_upper_at(start);
@@ -463,7 +558,9 @@ impl Gazetteers {
                 || ARTICLES.contains(&first)
                 || first.starts_with(|c: char| c.is_ascii_digit())
                 || (key.contains(' ') && !strong)
-                || key.split(' ').all(|w| self.common.contains(w) || STOP.contains(&w))
+                || key
+                    .split(' ')
+                    .all(|w| self.common.contains(w) || STOP.contains(&w))
             {
                 return None;
             }
@@ -475,8 +572,12 @@ impl Gazetteers {
                 let w = &f[t.start..t.end];
                 text.is_upper_at(t.start) && !STOP.contains(&w) && !self.is_all_caps(text, t)
             };
-            let before = i > 0 && toks[i - 1].start >= floor && &f[toks[i - 1].end..start] == " " && cap_word(i - 1);
-            let after = j + 1 < toks.len() && &f[toks[j].end..toks[j + 1].start] == " " && cap_word(j + 1);
+            let before = i > 0
+                && toks[i - 1].start >= floor
+                && &f[toks[i - 1].end..start] == " "
+                && cap_word(i - 1);
+            let after =
+                j + 1 < toks.len() && &f[toks[j].end..toks[j + 1].start] == " " && cap_word(j + 1);
             if (before || after) && !self.is_all_caps(text, toks[i]) {
                 return None;
             }
@@ -487,7 +588,11 @@ impl Gazetteers {
         }
         if upper {
             if common && !prep {
-                let exempt = cands.iter().any(|p| p.feature == "country" || p.feature == "region" || (p.feature == "locality" && p.population >= 100_000));
+                let exempt = cands.iter().any(|p| {
+                    p.feature == "country"
+                        || p.feature == "region"
+                        || (p.feature == "locality" && p.population >= 100_000)
+                });
                 if !exempt {
                     return None;
                 }
@@ -500,14 +605,22 @@ impl Gazetteers {
 
     fn is_all_caps(&self, text: &NormalizedText, t: Token) -> bool {
         let o = text.original_of(ViewRange::new(t.start, t.end));
-        o.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && o.chars().filter(|c| c.is_alphabetic()).count() > 1
+        o.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && o.chars().filter(|c| c.is_alphabetic()).count() > 1
     }
 
     /// The closest place name to `word` (edit distance 1, or 2 from 8
     /// letters) among places of the focus countries, with its candidates.
     /// Names the document also writes exactly come first, then closer ones,
     /// then notable ones; `in_doc` says whether the winner is such a name.
-    fn fuzzy(&self, word: &str, focus: &HashMap<String, f64>, doc_keys: &HashSet<String>) -> Option<(String, Vec<Place>, bool)> {
+    fn fuzzy(
+        &self,
+        word: &str,
+        focus: &HashMap<String, f64>,
+        doc_keys: &HashSet<String>,
+    ) -> Option<(String, Vec<Place>, bool)> {
         let max = if word.len() >= 8 { 2 } else { 1 };
         let w = word.as_bytes();
         let mut near: Vec<(usize, String)> = Vec::new();
@@ -538,14 +651,20 @@ impl Gazetteers {
         }
         let mut best: Option<(bool, usize, bool, String, Vec<Place>)> = None;
         for (d, k) in near {
-            let cands: Vec<Place> = self.lookup(&k).into_iter().filter(|p| focus.contains_key(&p.country)).collect();
+            let cands: Vec<Place> = self
+                .lookup(&k)
+                .into_iter()
+                .filter(|p| focus.contains_key(&p.country))
+                .collect();
             if cands.is_empty() {
                 continue;
             }
             let rank = (doc_keys.contains(&k), d, cands.iter().any(notable));
             let better = match &best {
                 None => true,
-                Some((a, bd, c, _, _)) => (rank.0, std::cmp::Reverse(rank.1), rank.2) > (*a, std::cmp::Reverse(*bd), *c),
+                Some((a, bd, c, _, _)) => {
+                    (rank.0, std::cmp::Reverse(rank.1), rank.2) > (*a, std::cmp::Reverse(*bd), *c)
+                }
             };
             if better {
                 best = Some((rank.0, rank.1, rank.2, k, cands));
@@ -568,14 +687,22 @@ impl Gazetteers {
 /// A place worth accepting on weak evidence: a division, a region, a
 /// country, a town of 10 000 people or a seat of administration.
 fn notable(p: &Place) -> bool {
-    matches!(p.feature.as_str(), "country" | "admin1" | "admin2" | "region") || p.population >= 10_000 || matches!(p.code.as_str(), "PPLC" | "PPLA" | "PPLA2")
+    matches!(
+        p.feature.as_str(),
+        "country" | "admin1" | "admin2" | "region"
+    ) || p.population >= 10_000
+        || matches!(p.code.as_str(), "PPLC" | "PPLA" | "PPLA2")
 }
 
 /// Articles: a lowercase name starting with one is a phrase.
 const ARTICLES: &[&str] = &["le", "la", "les", "l"];
 
 /// Function words that do not make a neighbouring capitalized word part of a name.
-const STOP: &[&str] = &["le", "la", "les", "l", "du", "des", "de", "d", "au", "aux", "en", "a", "et", "dans", "un", "une", "ce", "cette", "selon", "depuis", "vers", "pres", "apres", "avant", "entre", "sur", "pour", "par"];
+const STOP: &[&str] = &[
+    "le", "la", "les", "l", "du", "des", "de", "d", "au", "aux", "en", "a", "et", "dans", "un",
+    "une", "ce", "cette", "selon", "depuis", "vers", "pres", "apres", "avant", "entre", "sur",
+    "pour", "par",
+];
 
 #[cfg(test)]
 mod tests;

@@ -38,17 +38,46 @@ pub struct PlaceMentionDraft {
     pub sentence: usize,
     /// Paragraph index.
     pub paragraph: usize,
+    /// Per candidate: named so by `place_aliases.tsv` (a curated reading).
+    pub curated: Vec<bool>,
 }
 
 /// Words of admin names that only say what kind of division it is.
 const DESIGNATORS: &[&str] = &[
-    "cercle", "de", "du", "des", "la", "le", "l", "d", "region", "province", "prefecture", "departement", "department", "state", "etat",
-    "territoire", "territory", "division", "lga", "commune", "of", "district", "circle", "governorate", "wilaya",
+    "cercle",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "l",
+    "d",
+    "region",
+    "province",
+    "prefecture",
+    "departement",
+    "department",
+    "state",
+    "etat",
+    "territoire",
+    "territory",
+    "division",
+    "lga",
+    "commune",
+    "of",
+    "district",
+    "circle",
+    "governorate",
+    "wilaya",
 ];
 
 /// The key of an admin name without its designator words ("Cercle de Ménaka" → `menaka`).
 pub fn admin_key(name: &str) -> String {
-    key_of(&fold(name)).split(' ').filter(|w| !DESIGNATORS.contains(w)).collect::<Vec<_>>().join(" ")
+    key_of(&fold(name))
+        .split(' ')
+        .filter(|w| !DESIGNATORS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn prior(p: &Place) -> f64 {
@@ -69,8 +98,16 @@ fn prior(p: &Place) -> f64 {
         _ => 0.0,
     };
     // Population tells towns apart; divisions are compared by level only.
-    let pop = if matches!(p.feature.as_str(), "locality" | "site") { 0.4 * ((p.population as f64) + 1.0).log10() } else { 0.0 };
-    let source = if p.id.starts_with("geonames:") { 0.5 } else { 0.0 };
+    let pop = if matches!(p.feature.as_str(), "locality" | "site") {
+        0.4 * ((p.population as f64) + 1.0).log10()
+    } else {
+        0.0
+    };
+    let source = if p.id.starts_with("geonames:") {
+        0.5
+    } else {
+        0.0
+    };
     feature + code + pop + source
 }
 
@@ -80,7 +117,11 @@ fn cue_fit(cue: Option<CueKind>, p: &Place) -> f64 {
         Some(CueKind::Admin1) if f == "admin1" => 4.0,
         Some(CueKind::Admin2) if f == "admin2" => 4.0,
         Some(CueKind::Admin) if f == "admin1" || f == "admin2" => 4.0,
-        Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin) if f == "locality" || f == "admin3" => -1.0,
+        Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin)
+            if f == "locality" || f == "admin3" =>
+        {
+            -1.0
+        }
         Some(CueKind::Locality) if f == "locality" || f == "admin3" => 2.0,
         Some(CueKind::Locality) if f == "admin1" || f == "admin2" => -1.5,
         Some(CueKind::Site) if f == "site" => 2.0,
@@ -107,8 +148,12 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
         .map(|m| {
             m.candidates
                 .iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(k, c)| {
                     let mut s = prior(c) + cue_fit(m.cue, c);
+                    if m.curated.get(k).copied().unwrap_or(false) {
+                        s += 2.0;
+                    }
                     // Named as written (not through a variant): "Solhan" over "Solna (Solhan)".
                     if admin_key(&c.name) == m.key {
                         s += 1.0;
@@ -121,7 +166,8 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                             && o.sentence.abs_diff(m.sentence) <= 1
                             && !keys[j].is_empty()
                             && c.feature != "country"
-                            && ((!a1.is_empty() && keys[j] == a1) || (!a2.is_empty() && keys[j] == a2))
+                            && ((!a1.is_empty() && keys[j] == a1)
+                                || (!a2.is_empty() && keys[j] == a2))
                     });
                     if near {
                         s += 3.0;
@@ -145,7 +191,9 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                         if j == i || o.paragraph != m.paragraph || o.key == m.key {
                             continue;
                         }
-                        let Some(op) = o.candidates.get(first[j]) else { continue };
+                        let Some(op) = o.candidates.get(first[j]) else {
+                            continue;
+                        };
                         if op.feature == "country" || op.feature == "admin1" {
                             continue;
                         }
@@ -157,7 +205,12 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                 }
             }
             let mut order: Vec<usize> = (0..scores.len()).collect();
-            order.sort_by(|&a, &b| scores[b].partial_cmp(&scores[a]).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(&b)));
+            order.sort_by(|&a, &b| {
+                scores[b]
+                    .partial_cmp(&scores[a])
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(a.cmp(&b))
+            });
             order
         })
         .collect()
@@ -177,7 +230,16 @@ fn argmax(s: &[f64]) -> usize {
 mod tests {
     use super::*;
 
-    fn place(id: &str, country: &str, admin1: &str, admin2: &str, feature: &str, lat: f64, lon: f64, pop: u64) -> Place {
+    fn place(
+        id: &str,
+        country: &str,
+        admin1: &str,
+        admin2: &str,
+        feature: &str,
+        lat: f64,
+        lon: f64,
+        pop: u64,
+    ) -> Place {
         Place {
             id: id.into(),
             name: id.into(),
@@ -192,13 +254,33 @@ mod tests {
         }
     }
 
-    fn draft(key: &str, cands: Vec<Place>, cue: Option<CueKind>, sentence: usize) -> PlaceMentionDraft {
-        PlaceMentionDraft { key: key.into(), candidates: cands, cue, sentence, paragraph: 0 }
+    fn draft(
+        key: &str,
+        cands: Vec<Place>,
+        cue: Option<CueKind>,
+        sentence: usize,
+    ) -> PlaceMentionDraft {
+        PlaceMentionDraft {
+            key: key.into(),
+            candidates: cands,
+            cue,
+            sentence,
+            paragraph: 0,
+            curated: vec![],
+        }
     }
 
     #[test]
     fn country_focus_chooses_among_homonyms() {
-        let m = vec![draft("bama", vec![place("a", "NG", "Borno", "", "locality", 11.5, 13.7, 0), place("b", "ML", "Kayes", "", "locality", 13.0, -10.0, 0)], None, 0)];
+        let m = vec![draft(
+            "bama",
+            vec![
+                place("a", "NG", "Borno", "", "locality", 11.5, 13.7, 0),
+                place("b", "ML", "Kayes", "", "locality", 13.0, -10.0, 0),
+            ],
+            None,
+            0,
+        )];
         let focus = HashMap::from([("ML".to_string(), 2.0)]);
         assert_eq!(resolve(&m, &focus)[0][0], 1);
     }
@@ -206,8 +288,42 @@ mod tests {
     #[test]
     fn cue_and_containment_choose_the_level_and_the_place() {
         let m = vec![
-            draft("xa", vec![place("town", "ML", "Mopti", "Cercle de Xa", "locality", 14.0, -4.0, 500), place("cercle", "ML", "Mopti", "", "admin2", 14.0, -4.0, 0)], Some(CueKind::Admin2), 0),
-            draft("yb", vec![place("y1", "BF", "Sahel", "", "locality", 14.0, -0.1, 0), place("y2", "ML", "Mopti", "Cercle de Xa", "locality", 14.1, -4.1, 0)], None, 0),
+            draft(
+                "xa",
+                vec![
+                    place(
+                        "town",
+                        "ML",
+                        "Mopti",
+                        "Cercle de Xa",
+                        "locality",
+                        14.0,
+                        -4.0,
+                        500,
+                    ),
+                    place("cercle", "ML", "Mopti", "", "admin2", 14.0, -4.0, 0),
+                ],
+                Some(CueKind::Admin2),
+                0,
+            ),
+            draft(
+                "yb",
+                vec![
+                    place("y1", "BF", "Sahel", "", "locality", 14.0, -0.1, 0),
+                    place(
+                        "y2",
+                        "ML",
+                        "Mopti",
+                        "Cercle de Xa",
+                        "locality",
+                        14.1,
+                        -4.1,
+                        0,
+                    ),
+                ],
+                None,
+                0,
+            ),
         ];
         let r = resolve(&m, &HashMap::new());
         assert_eq!(r[0][0], 1, "cercle de → admin2");
