@@ -34,6 +34,10 @@ enum Command {
         /// Pretty-print each document (no longer one per line).
         #[arg(long)]
         pretty: bool,
+        /// A folder of extra gazetteer files (places.tsv, place_aliases.tsv,
+        /// countries.tsv, actors.tsv, people.tsv…), added to the built-in ones.
+        #[arg(long, value_name = "DIR")]
+        gazetteers: Option<PathBuf>,
         /// Articles, folders, or - for stdin.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -93,7 +97,7 @@ fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { published, pretty, files } => extract(&files, published, pretty),
+        Command::Extract { published, pretty, gazetteers, files } => extract(&files, published, pretty, gazetteers.as_deref()),
         Command::Eval { corpus, json, update_baseline, baseline, quiet } => eval(&corpus, json, update_baseline, baseline, quiet),
         Command::Render { file, published, output } => render(&file, published, &output),
         Command::Debug { file, published } => debug(&file, published),
@@ -104,8 +108,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn extract(inputs: &[PathBuf], published: Option<chrono::NaiveDate>, pretty: bool) -> ExitCode {
-    let extractor = Extractor::new();
+fn extract(inputs: &[PathBuf], published: Option<chrono::NaiveDate>, pretty: bool, gazetteers: Option<&std::path::Path>) -> ExitCode {
+    let extractor = match gazetteers {
+        None => Extractor::new(),
+        Some(dir) => match vigie::gazetteer::Gazetteers::with_user_dir(dir) {
+            Ok(g) => Extractor::with_gazetteers(g),
+            Err(e) => {
+                eprintln!("vigie: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     let (paths, walk_errors) = collect_paths(inputs);
     let mut failures = 0usize;
     for e in &walk_errors {

@@ -52,6 +52,12 @@ impl Extractor {
         }
     }
 
+    /// Compiles the built-in rules with the given gazetteers (e.g. built-in
+    /// plus a user's folder, [`Gazetteers::with_user_dir`]).
+    pub fn with_gazetteers(gazetteers: Gazetteers) -> Extractor {
+        Extractor { gazetteers, ..Extractor::new() }
+    }
+
     /// The gazetteer id of an actor or person name or alias (`kind` is
     /// `actor` or `person`), used by the evaluator to compare gold names.
     pub fn canonical_id(&self, kind: &str, name: &str) -> Option<String> {

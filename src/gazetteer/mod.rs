@@ -1,10 +1,53 @@
-//! Gazetteers: places, actors and people matched on the fold view and
-//! resolved to one entry each. (Stub: matching and resolution land here.)
+//! Gazetteers: places, actors and people found in the fold view and resolved
+//! to one entry each.
+//!
+//! Stages, one submodule each:
+//! * [`load`]: reading the TSV files (built-in, embedded; and a user's folder);
+//! * [`places`]: the place entries, indexed by name [`key`] at build time;
+//! * [`actors`]: actors and people, matched by one Aho-Corasick automaton;
+//! * [`matcher`]: word tokens, place cues ("région de"), fuzzy search;
+//! * [`resolve`]: choosing among homonymous places.
+//!
+//! Terms: a *name mention* is a span of the text that names a gazetteer
+//! entry. Names are found on the fold view with word boundaries; when
+//! mentions overlap, the longest wins, and actor or person names win over
+//! the places inside them ("Front de libération du Macina" is an actor, not
+//! a mention of Macina).
+//!
+//! When a place name is accepted (see [`Gazetteers::find`]): a capitalized
+//! name is a place unless it is also a French word
+//! (`place_common_words.txt`), which then needs a cue before it ("dans le
+//! Nord") — countries and big cities excepted; a lowercase name needs a cue
+//! ("région de kidal") or must be a notable place (a division, a town of
+//! 10 000 people). A single capitalized word next to another capitalized
+//! word ("Bamoussa Diarra") is taken for part of a person's name unless a
+//! noun cue precedes it. A capitalized word after a cue that matches
+//! nothing may be a misspelling: within edit distance 1 (2 for names of 8
+//! letters or more) of a place of the document's countries it becomes a
+//! mention with a `fuzzy-place` warning.
+
+pub mod actors;
+pub mod key;
+pub mod load;
+pub mod matcher;
+pub mod places;
+pub mod resolve;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use actors::{NameKind, NameMatcher};
+use key::key_of;
+use load::{builtin, list_lines, LoadError, Table, UserFiles};
+use matcher::{edit_distance, joinable, tokens, CueKind, Cues, Token};
+use places::{BuiltinPlaces, ExtraPlaces, Place};
+use resolve::{resolve, PlaceMentionDraft};
 
 use crate::model::{ActorMention, PersonMention, PlaceMention};
-use crate::normalize::NormalizedText;
+use crate::normalize::{fold, NormalizedText};
 use crate::rules::{Found, RuleWarning};
 use crate::segment::Segments;
+use crate::span::ViewRange;
 
 /// Names found in one document.
 #[derive(Debug, Default)]
@@ -20,22 +63,646 @@ pub struct NameFindings {
 }
 
 /// All gazetteers, compiled once and shared across threads.
-#[derive(Debug, Default)]
-pub struct Gazetteers {}
+#[derive(Debug)]
+pub struct Gazetteers {
+    places: BuiltinPlaces,
+    extra: ExtraPlaces,
+    /// Keys of place names that are also French words.
+    common: HashSet<String>,
+    /// Demonym key → country code.
+    demonyms: HashMap<String, String>,
+    names: NameMatcher,
+    cues: Cues,
+    /// (key, id) pairs of `place_aliases.tsv`: a curated reading of a name.
+    curated: HashSet<(String, String)>,
+}
+
+impl Default for Gazetteers {
+    fn default() -> Gazetteers {
+        Gazetteers::builtin()
+    }
+}
+
+/// Longest place name looked up, in words.
+const MAX_WORDS: usize = 7;
 
 impl Gazetteers {
     /// The built-in gazetteers of `gazetteers/`.
     pub fn builtin() -> Gazetteers {
-        Gazetteers {}
+        // The built-in files are tested (tests in this module): they load.
+        Gazetteers::load(&UserFiles::default()).expect("built-in gazetteers load")
+    }
+
+    /// The built-in gazetteers plus the files of a user's folder (same names
+    /// and formats as the built-in ones: `places.tsv`, `place_aliases.tsv`,
+    /// `countries.tsv`, `place_common_words.txt`, `actors.tsv`, `people.tsv`).
+    pub fn with_user_dir(dir: &Path) -> Result<Gazetteers, LoadError> {
+        Gazetteers::load(&UserFiles::read(dir)?)
+    }
+
+    fn load(user: &UserFiles) -> Result<Gazetteers, LoadError> {
+        let places = BuiltinPlaces::new();
+        let mut g = Gazetteers {
+            places,
+            extra: ExtraPlaces::default(),
+            common: HashSet::new(),
+            demonyms: HashMap::new(),
+            names: NameMatcher::default(),
+            cues: Cues::parse("place_cues.tsv", builtin::PLACE_CUES)?,
+            curated: HashSet::new(),
+        };
+        g.add_place_rows("place_extra.tsv", builtin::PLACE_EXTRA)?;
+        g.add_place_rows("place_world.tsv", builtin::PLACE_WORLD)?;
+        for name in ["places.tsv", "place_extra.tsv"] {
+            if let Some(t) = user.get(name) {
+                g.add_place_rows(name, t)?;
+            }
+        }
+        g.add_countries("countries.tsv", builtin::COUNTRIES)?;
+        if let Some(t) = user.get("countries.tsv") {
+            g.add_countries("countries.tsv", t)?;
+        }
+        g.add_aliases("place_aliases.tsv", builtin::PLACE_ALIASES)?;
+        if let Some(t) = user.get("place_aliases.tsv") {
+            g.add_aliases("place_aliases.tsv", t)?;
+        }
+        for text in std::iter::once(builtin::COMMON_WORDS).chain(user.get("place_common_words.txt"))
+        {
+            g.common.extend(list_lines(text).map(|l| key_of(&fold(l))));
+        }
+        g.names.add_actors("actors.tsv", builtin::ACTORS)?;
+        g.names.add_people("people.tsv", builtin::PEOPLE)?;
+        if let Some(t) = user.get("actors.tsv") {
+            g.names.add_actors("actors.tsv", t)?;
+        }
+        if let Some(t) = user.get("people.tsv") {
+            g.names.add_people("people.tsv", t)?;
+        }
+        g.names.build();
+        Ok(g)
+    }
+
+    fn add_place_rows(&mut self, file: &str, text: &str) -> Result<(), LoadError> {
+        let t = Table::parse(file, text, &["id", "name", "country", "feature"])?;
+        for r in t.rows() {
+            let p = Place {
+                id: r.get("id").into(),
+                name: r.get("name").into(),
+                country: r.get("country").into(),
+                admin1: r.get("admin1").into(),
+                admin2: r.get("admin2").into(),
+                lat: r.get("lat").parse().ok(),
+                lon: r.get("lon").parse().ok(),
+                feature: r.get("feature").into(),
+                code: r.get("code").into(),
+                population: r.get("population").parse().unwrap_or(0),
+            };
+            if p.id.is_empty() || p.name.is_empty() {
+                return Err(t.error(r.line, "empty id or name"));
+            }
+            self.extra.add(&p.name.clone(), &p);
+            for v in r.list("variants") {
+                self.extra.add(v, &p);
+            }
+        }
+        Ok(())
+    }
+
+    fn add_countries(&mut self, file: &str, text: &str) -> Result<(), LoadError> {
+        let t = Table::parse(file, text, &["code", "geonameid", "name_fr"])?;
+        for r in t.rows() {
+            let code = r.get("code").to_string();
+            let (lat, lon) =
+                places::centroid(&code).map_or((None, None), |(a, b)| (Some(a), Some(b)));
+            let p = Place {
+                id: format!("geonames:{}", r.get("geonameid")),
+                name: r.get("name_fr").into(),
+                country: code.clone(),
+                admin1: String::new(),
+                admin2: String::new(),
+                lat,
+                lon,
+                feature: "country".into(),
+                code: "PCLI".into(),
+                population: 0,
+            };
+            self.extra.add(&p.name.clone(), &p);
+            for v in r.list("variants") {
+                self.extra.add(v, &p);
+            }
+            for d in r.list("demonyms") {
+                self.demonyms.insert(key_of(&fold(d)), code.clone());
+            }
+        }
+        Ok(())
+    }
+
+    fn add_aliases(&mut self, file: &str, text: &str) -> Result<(), LoadError> {
+        let t = Table::parse(file, text, &["id", "alias"])?;
+        for r in t.rows() {
+            let id = r.get("id");
+            let place = self.places.by_id(id).or_else(|| {
+                self.extra
+                    .by_key
+                    .values()
+                    .flatten()
+                    .find(|p| p.id == id)
+                    .cloned()
+            });
+            let Some(p) = place else {
+                return Err(t.error(r.line, format!("unknown place id {id:?}")));
+            };
+            self.extra.add(r.get("alias"), &p);
+            self.curated
+                .insert((key_of(&fold(r.get("alias"))), p.id.clone()));
+        }
+        Ok(())
+    }
+
+    /// Sizes, for `--timings` style reports: (place keys, place rows, name patterns).
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (
+            self.places.key_count() + self.extra.by_key.len(),
+            self.places.row_count(),
+            self.names.pattern_count(),
+        )
+    }
+
+    /// Every place entry of a name key (built-in and added).
+    fn lookup(&self, key: &str) -> Vec<Place> {
+        let mut out: Vec<Place> = Vec::new();
+        if let Some(i) = self.places.find_key(key) {
+            out.extend(self.places.postings(i).filter_map(|o| self.places.row(o)));
+        }
+        if let Some(v) = self.extra.by_key.get(key) {
+            for p in v {
+                if !out.iter().any(|q| q.id == p.id) {
+                    out.push(p.clone());
+                }
+            }
+        }
+        out
+    }
+
+    fn has_key(&self, key: &str) -> bool {
+        self.places.find_key(key).is_some() || self.extra.by_key.contains_key(key)
     }
 
     /// Finds and resolves every place, actor and person.
-    pub fn find(&self, _text: &NormalizedText, _segments: &Segments) -> NameFindings {
-        NameFindings::default()
+    pub fn find(&self, text: &NormalizedText, segments: &Segments) -> NameFindings {
+        let f = text.fold();
+        let b = f.as_bytes();
+        let toks = tokens(f);
+        let mut out = NameFindings::default();
+
+        // Actors and people first: they own their spans.
+        let hits = self.names.find(text);
+        let name_ranges: Vec<ViewRange> = hits.iter().map(|h| h.range).collect();
+        for h in &hits {
+            let e = &self.names.entries()[h.entry];
+            // Bodies that are not armed actors (category `other`, e.g. the
+            // UN) own their span but are not actor mentions.
+            if e.kind == NameKind::Actor && e.category == "other" {
+                continue;
+            }
+            let span = text.span(h.range);
+            match e.kind {
+                NameKind::Actor => out.actors.push(Found {
+                    range: h.range,
+                    rule: "actor_gazetteer",
+                    mention: ActorMention {
+                        span,
+                        name: e.name.clone(),
+                        id: e.id.clone(),
+                        category: e.category.clone(),
+                        country: (e.countries.len() == 1).then(|| e.countries[0].clone()),
+                    },
+                }),
+                NameKind::Person => out.persons.push(Found {
+                    range: h.range,
+                    rule: "person_gazetteer",
+                    mention: PersonMention {
+                        span,
+                        name: e.name.clone(),
+                        id: e.id.clone(),
+                        roles: e.roles.clone(),
+                        affiliation: e.affiliation.clone(),
+                    },
+                }),
+            }
+        }
+
+        // Places: longest n-gram with an entry at each token.
+        struct Hit {
+            range: ViewRange,
+            first: usize,
+            last: usize,
+            key: String,
+            cue: Option<CueKind>,
+            fuzzy: bool,
+            cands: Vec<Place>,
+        }
+        let sentence_floor = |pos: usize| -> usize {
+            if segments.sentences.is_empty() {
+                return 0;
+            }
+            let s = segments.sentence_at(pos);
+            segments.sentences[s].range.start.min(pos)
+        };
+        let mut found: Vec<Hit> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let mut key = String::new();
+            let mut ends: Vec<(usize, String)> = Vec::new();
+            for n in 0..MAX_WORDS {
+                let j = i + n;
+                if j >= toks.len() || (n > 0 && !joinable(&b[toks[j - 1].end..toks[j].start])) {
+                    break;
+                }
+                if n > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&f[toks[j].start..toks[j].end]);
+                ends.push((j, key.clone()));
+            }
+            // The longest accepted name at this token wins; a rejected long
+            // one ("région du Nord" in lowercase) leaves room for a shorter one.
+            let mut next = i + 1;
+            for (j, k) in ends.into_iter().rev() {
+                if !self.has_key(&k) {
+                    continue;
+                }
+                let range = ViewRange::new(toks[i].start, toks[j].end);
+                if name_ranges.iter().any(|r| r.overlaps(range)) {
+                    continue;
+                }
+                let floor = sentence_floor(range.start);
+                let mut cue = self.cues.before(f, &toks, i, floor);
+                // Coordination: "dans le Séno et l'Oudalan" — the cue carries over.
+                if cue.is_none() {
+                    if let Some(prev) = found.last() {
+                        let between = &f[prev.range.end.min(range.start)..range.start];
+                        let words: Vec<&str> = between
+                            .split(|c: char| !c.is_ascii_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        let coord = words.iter().all(|w| {
+                            matches!(
+                                *w,
+                                "et" | "ou"
+                                    | "de"
+                                    | "du"
+                                    | "des"
+                                    | "d"
+                                    | "le"
+                                    | "la"
+                                    | "les"
+                                    | "l"
+                                    | "a"
+                                    | "au"
+                                    | "aux"
+                            )
+                        });
+                        let starts_and = words.first().is_some_and(|w| *w == "et" || *w == "ou");
+                        if (coord && starts_and && between.len() <= 12) || between.trim() == "," {
+                            cue = prev.cue;
+                        }
+                    }
+                }
+                if let Some(cands) = self.accept(text, &toks, i, j, &k, cue, floor) {
+                    found.push(Hit {
+                        range,
+                        first: i,
+                        last: j,
+                        key: k,
+                        cue,
+                        fuzzy: false,
+                        cands,
+                    });
+                    next = j + 1;
+                    break;
+                }
+            }
+            i = next;
+        }
+
+        // Focus: countries named, demonyms, single-country places and actors.
+        let mut focus: HashMap<String, f64> = HashMap::new();
+        for h in &found {
+            let cs: HashSet<&str> = h.cands.iter().map(|c| c.country.as_str()).collect();
+            if h.cands.iter().any(|c| c.feature == "country") {
+                if let Some(c) = h.cands.iter().find(|c| c.feature == "country") {
+                    *focus.entry(c.country.clone()).or_default() += 2.0;
+                }
+            } else if cs.len() == 1 && h.cands.iter().any(notable) {
+                // Only notable places: a lone village name may be a surname.
+                *focus.entry(h.cands[0].country.clone()).or_default() += 1.0;
+            }
+        }
+        for t in &toks {
+            if let Some(code) = self.demonyms.get(&f[t.start..t.end]) {
+                *focus.entry(code.clone()).or_default() += 1.0;
+            }
+        }
+        for a in &out.actors {
+            if let Some(c) = &a.mention.country {
+                *focus.entry(c.clone()).or_default() += 0.5;
+            }
+        }
+
+        // A name of a place far from the document's countries, neither notable
+        // nor announced by a noun cue, is more likely a surname or a word.
+        if !focus.is_empty() {
+            found.retain(|h| {
+                h.cue.is_some_and(CueKind::is_noun)
+                    || h.cands
+                        .iter()
+                        .any(|c| notable(c) || focus.contains_key(&c.country))
+            });
+        }
+        let doc_keys: HashSet<String> = found.iter().map(|h| h.key.clone()).collect();
+
+        // Misspellings: a capitalized unmatched word after a cue.
+        let taken = |r: ViewRange, found: &[Hit]| {
+            found.iter().any(|h| h.range.overlaps(r)) || name_ranges.iter().any(|n| n.overlaps(r))
+        };
+        let mut fuzzy: Vec<Hit> = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let w = &f[t.start..t.end];
+            let r = ViewRange::new(t.start, t.end);
+            if w.len() < 5
+                || !w.bytes().all(|c| c.is_ascii_lowercase())
+                || !text.is_upper_at(t.start)
+                || taken(r, &found)
+                || self.common.contains(w)
+            {
+                continue;
+            }
+            let floor = sentence_floor(t.start);
+            let Some(cue) = self.cues.before(f, &toks, i, floor) else {
+                continue;
+            };
+            if let Some((k, cands, in_doc)) = self.fuzzy(w, &focus, &doc_keys) {
+                // Without the right spelling elsewhere in the text, only a
+                // real place cue ("à", "région de") will do.
+                if !in_doc && cue == CueKind::Of {
+                    continue;
+                }
+                out.warnings.push(RuleWarning {
+                    range: Some(r),
+                    code: "fuzzy-place",
+                    message: format!(
+                        "{:?} taken for the place {:?} (one or two letters apart)",
+                        text.original_of(r),
+                        cands[0].name
+                    ),
+                });
+                fuzzy.push(Hit {
+                    range: r,
+                    first: i,
+                    last: i,
+                    key: k,
+                    cue: Some(cue),
+                    fuzzy: true,
+                    cands,
+                });
+            }
+        }
+        found.extend(fuzzy);
+        found.sort_by_key(|h| h.range.start);
+        let _ = found.iter().map(|h| (h.first, h.last, h.fuzzy)).count();
+
+        // Resolution.
+        let drafts: Vec<PlaceMentionDraft> = found
+            .iter()
+            .map(|h| {
+                let s = segments.sentence_at(h.range.start);
+                PlaceMentionDraft {
+                    curated: h
+                        .cands
+                        .iter()
+                        .map(|c| self.curated.contains(&(h.key.clone(), c.id.clone())))
+                        .collect(),
+                    key: h.key.clone(),
+                    candidates: h.cands.clone(),
+                    cue: h.cue,
+                    sentence: s,
+                    paragraph: segments.sentences.get(s).map_or(0, |x| x.paragraph),
+                }
+            })
+            .collect();
+        let orders = resolve(&drafts, &focus);
+        for (h, order) in found.iter().zip(orders) {
+            let Some(&best) = order.first() else { continue };
+            let p = &h.cands[best];
+            let alternatives: Vec<String> = order
+                .iter()
+                .skip(1)
+                .take(5)
+                .map(|&k| h.cands[k].id.clone())
+                .collect();
+            out.places.push(Found {
+                range: h.range,
+                rule: if h.fuzzy {
+                    "place_fuzzy"
+                } else {
+                    "place_gazetteer"
+                },
+                mention: PlaceMention {
+                    span: text.span(h.range),
+                    name: p.name.clone(),
+                    id: p.id.clone(),
+                    country: p.country.clone(),
+                    admin1: Some(p.admin1.clone()).filter(|s| !s.is_empty()),
+                    admin2: Some(p.admin2.clone()).filter(|s| !s.is_empty()),
+                    lat: p.lat,
+                    lon: p.lon,
+                    feature: match p.feature.as_str() {
+                        "admin3" => "locality".to_string(),
+                        f => f.to_string(),
+                    },
+                    alternatives,
+                },
+            });
+        }
+        out
+    }
+
+    /// Applies the case and context rules to a name found at tokens `i..=j`;
+    /// returns its candidates when accepted.
+    #[allow(clippy::too_many_arguments)]
+    fn accept(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        i: usize,
+        j: usize,
+        key: &str,
+        cue: Option<CueKind>,
+        floor: usize,
+    ) -> Option<Vec<Place>> {
+        let f = text.fold();
+        let start = toks[i].start;
+        let upper = text.is_upper_at(start);
+        let common = self.common.contains(key);
+        let strong = cue.is_some_and(CueKind::is_noun);
+        let prep = cue.is_some_and(|c| c != CueKind::Of);
+        if !upper && common {
+            return None;
+        }
+        // Short lowercase keys ("ou", "an") are never places without a capital.
+        if !upper {
+            let first = key.split(' ').next().unwrap_or("");
+            // "la défense", "17 mai", "extrême nord": lowercase phrases, not names.
+            if key.len() < 4
+                || ARTICLES.contains(&first)
+                || first.starts_with(|c: char| c.is_ascii_digit())
+                || (key.contains(' ') && !strong)
+                || key
+                    .split(' ')
+                    .all(|w| self.common.contains(w) || STOP.contains(&w))
+            {
+                return None;
+            }
+        }
+        // Part of a longer capitalized name: "Bamoussa Diarra".
+        if upper && i == j && !strong {
+            let cap_word = |k: usize| {
+                let t = toks[k];
+                let w = &f[t.start..t.end];
+                text.is_upper_at(t.start) && !STOP.contains(&w) && !self.is_all_caps(text, t)
+            };
+            let before = i > 0
+                && toks[i - 1].start >= floor
+                && &f[toks[i - 1].end..start] == " "
+                && cap_word(i - 1);
+            let after =
+                j + 1 < toks.len() && &f[toks[j].end..toks[j + 1].start] == " " && cap_word(j + 1);
+            if (before || after) && !self.is_all_caps(text, toks[i]) {
+                return None;
+            }
+        }
+        let cands = self.lookup(key);
+        if cands.is_empty() {
+            return None;
+        }
+        if upper {
+            if common && !prep {
+                let exempt = cands.iter().any(|p| {
+                    p.feature == "country"
+                        || p.feature == "region"
+                        || (p.feature == "locality" && p.population >= 100_000)
+                });
+                if !exempt {
+                    return None;
+                }
+            }
+        } else if !prep && !cands.iter().any(notable) {
+            return None;
+        }
+        Some(cands)
+    }
+
+    fn is_all_caps(&self, text: &NormalizedText, t: Token) -> bool {
+        let o = text.original_of(ViewRange::new(t.start, t.end));
+        o.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && o.chars().filter(|c| c.is_alphabetic()).count() > 1
+    }
+
+    /// The closest place name to `word` (edit distance 1, or 2 from 8
+    /// letters) among places of the focus countries, with its candidates.
+    /// Names the document also writes exactly come first, then closer ones,
+    /// then notable ones; `in_doc` says whether the winner is such a name.
+    fn fuzzy(
+        &self,
+        word: &str,
+        focus: &HashMap<String, f64>,
+        doc_keys: &HashSet<String>,
+    ) -> Option<(String, Vec<Place>, bool)> {
+        let max = if word.len() >= 8 { 2 } else { 1 };
+        let w = word.as_bytes();
+        let mut near: Vec<(usize, String)> = Vec::new();
+        let mut consider = |k: &[u8]| {
+            if k.contains(&b' ') || k.len().abs_diff(w.len()) > max {
+                return;
+            }
+            if let Some(d) = edit_distance(w, k, max) {
+                if d > 0 {
+                    near.push((d, String::from_utf8_lossy(k).into_owned()));
+                }
+            }
+        };
+        // Keys are sorted: the ones sharing the first letter are contiguous.
+        let mut i = self.places.lower_bound(&w[..1]);
+        while i < self.places.key_count() {
+            let k = self.places.key(i);
+            if k.first() != w.first() {
+                break;
+            }
+            consider(k);
+            i += 1;
+        }
+        for k in self.extra.by_key.keys() {
+            if k.as_bytes().first() == w.first() {
+                consider(k.as_bytes());
+            }
+        }
+        let mut best: Option<(bool, usize, bool, String, Vec<Place>)> = None;
+        for (d, k) in near {
+            let cands: Vec<Place> = self
+                .lookup(&k)
+                .into_iter()
+                .filter(|p| focus.contains_key(&p.country))
+                .collect();
+            if cands.is_empty() {
+                continue;
+            }
+            let rank = (doc_keys.contains(&k), d, cands.iter().any(notable));
+            let better = match &best {
+                None => true,
+                Some((a, bd, c, _, _)) => {
+                    (rank.0, std::cmp::Reverse(rank.1), rank.2) > (*a, std::cmp::Reverse(*bd), *c)
+                }
+            };
+            if better {
+                best = Some((rank.0, rank.1, rank.2, k, cands));
+            }
+        }
+        let (in_doc, _, is_notable, k, cands) = best?;
+        (in_doc || is_notable).then_some((k, cands, in_doc))
     }
 
     /// The id of an actor or person name or alias (`kind`: `actor` or `person`).
-    pub fn canonical_id(&self, _kind: &str, _name: &str) -> Option<String> {
-        None
+    pub fn canonical_id(&self, kind: &str, name: &str) -> Option<String> {
+        match kind {
+            "actor" => self.names.id_of(false, name).map(String::from),
+            "person" => self.names.id_of(true, name).map(String::from),
+            _ => None,
+        }
     }
 }
+
+/// A place worth accepting on weak evidence: a division, a region, a
+/// country, a town of 10 000 people or a seat of administration.
+fn notable(p: &Place) -> bool {
+    matches!(
+        p.feature.as_str(),
+        "country" | "admin1" | "admin2" | "region"
+    ) || p.population >= 10_000
+        || matches!(p.code.as_str(), "PPLC" | "PPLA" | "PPLA2")
+}
+
+/// Articles: a lowercase name starting with one is a phrase.
+const ARTICLES: &[&str] = &["le", "la", "les", "l"];
+
+/// Function words that do not make a neighbouring capitalized word part of a name.
+const STOP: &[&str] = &[
+    "le", "la", "les", "l", "du", "des", "de", "d", "au", "aux", "en", "a", "et", "dans", "un",
+    "une", "ce", "cette", "selon", "depuis", "vers", "pres", "apres", "avant", "entre", "sur",
+    "pour", "par",
+];
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,225 @@
+//! Word tokens of the fold view, place cues, and fuzzy name search.
+//!
+//! Terms: a *token* is a run of word bytes (see [`super::key`]) of the fold
+//! view; a *cue* is a word or phrase of `gazetteers/place_cues.tsv` right
+//! before a name ("région de", "cercle de", "à") that says a place follows
+//! and sometimes what kind of place.
+
+use std::collections::HashMap;
+
+use super::key::{is_word_byte, key_of};
+use super::load::{LoadError, Table};
+use crate::normalize::fold;
+
+/// A word of the fold view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// The tokens of a fold view.
+pub fn tokens(f: &str) -> Vec<Token> {
+    let b = f.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 5);
+    let mut i = 0;
+    while i < b.len() {
+        if is_word_byte(b[i]) {
+            let s = i;
+            while i < b.len() && is_word_byte(b[i]) {
+                i += 1;
+            }
+            out.push(Token { start: s, end: i });
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// True when the bytes between two tokens may join words of one name:
+/// a space, a hyphen or an apostrophe (at most three such bytes), or a
+/// period with no space (abbreviations like "R.D.C").
+pub fn joinable(gap: &[u8]) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 3
+        && (gap.iter().all(|b| matches!(b, b' ' | b'-' | b'\'')) || gap == b".")
+}
+
+/// What a cue says about the place after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// First-level division ("région de").
+    Admin1,
+    /// Second-level division ("cercle de").
+    Admin2,
+    /// Either division level ("province de", "département de").
+    Admin,
+    /// Town or village ("village de", "localité de").
+    Locality,
+    /// Camp, base, park, forest… ("camp de").
+    Site,
+    /// A preposition or spatial phrase ("à", "dans", "près de").
+    Prep,
+    /// Only "de"/"du"/"des" after a noun that is not a cue ("l'attaque de").
+    Of,
+}
+
+impl CueKind {
+    /// True for cues that name a kind of place.
+    pub fn is_noun(self) -> bool {
+        !matches!(self, CueKind::Prep | CueKind::Of)
+    }
+}
+
+/// The cue table.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    by_key: HashMap<String, CueKind>,
+    max_words: usize,
+}
+
+const ARTICLES: &[&str] = &["le", "la", "les", "l"];
+const OF: &[&str] = &["de", "du", "des", "d"];
+
+impl Cues {
+    /// Parses `place_cues.tsv`.
+    pub fn parse(file: &str, text: &str) -> Result<Cues, LoadError> {
+        let t = Table::parse(file, text, &["cue", "kind"])?;
+        let mut c = Cues::default();
+        for r in t.rows() {
+            let kind = match r.get("kind") {
+                "admin1" | "region" => CueKind::Admin1,
+                "admin2" => CueKind::Admin2,
+                "admin" => CueKind::Admin,
+                "locality" => CueKind::Locality,
+                "site" => CueKind::Site,
+                "prep" => CueKind::Prep,
+                k => return Err(t.error(r.line, format!("unknown cue kind {k:?}"))),
+            };
+            let k = key_of(&fold(r.get("cue")));
+            if k.is_empty() {
+                return Err(t.error(r.line, "empty cue"));
+            }
+            c.max_words = c.max_words.max(k.split(' ').count());
+            c.by_key.insert(k, kind);
+        }
+        Ok(c)
+    }
+
+    /// The cue that ends right before token `i` (words on the same sentence
+    /// and joined by spaces or apostrophes only), articles skipped.
+    pub fn before(&self, f: &str, toks: &[Token], i: usize, floor: usize) -> Option<CueKind> {
+        let b = f.as_bytes();
+        // Preceding words, nearest first, while the gaps are clean.
+        let mut words: Vec<&str> = Vec::new();
+        let mut j = i;
+        while j > 0 && words.len() < self.max_words + 3 {
+            let (prev, cur) = (toks[j - 1], toks[j]);
+            if prev.start < floor {
+                break;
+            }
+            let gap = &b[prev.end..cur.start];
+            if gap.is_empty()
+                || gap.len() > 3
+                || !gap.iter().all(|c| matches!(c, b' ' | b'\'' | b'-'))
+            {
+                break;
+            }
+            words.push(&f[prev.start..prev.end]);
+            j -= 1;
+        }
+        let mut k = 0;
+        if words.get(k).is_some_and(|w| ARTICLES.contains(w)) {
+            k += 1;
+        }
+        let of = words.get(k).is_some_and(|w| OF.contains(w));
+        if of {
+            k += 1;
+        }
+        for n in (1..=self.max_words).rev() {
+            if k + n > words.len() {
+                continue;
+            }
+            let phrase: Vec<&str> = words[k..k + n].iter().rev().copied().collect();
+            if let Some(&c) = self.by_key.get(&phrase.join(" ")) {
+                return Some(c);
+            }
+        }
+        of.then_some(CueKind::Of)
+    }
+}
+
+/// Levenshtein distance of two byte strings, or None when above `max`.
+pub fn edit_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[b.len()] <= max).then_some(prev[b.len()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues() -> Cues {
+        Cues::parse("t", "cue\tkind\nrégion\tadmin1\ncercle\tadmin2\nà\tprep\nzone de gouvernement local\tadmin2\n").unwrap()
+    }
+
+    fn cue(s: &str) -> Option<CueKind> {
+        let f = fold(s);
+        let toks = tokens(&f);
+        cues().before(&f, &toks, toks.len() - 1, 0)
+    }
+
+    #[test]
+    fn finds_cues_before_a_name() {
+        assert_eq!(cue("dans la région de Gao"), Some(CueKind::Admin1));
+        assert_eq!(cue("le cercle de la Xyz"), Some(CueKind::Admin2));
+        assert_eq!(cue("il est arrivé à Xyz"), Some(CueKind::Prep));
+        assert_eq!(
+            cue("la zone de gouvernement local de Xyz"),
+            Some(CueKind::Admin2)
+        );
+        assert_eq!(cue("l'attaque de Xyz"), Some(CueKind::Of));
+        assert_eq!(cue("le chef Xyz"), None);
+        assert_eq!(cue("la région, Xyz"), None);
+    }
+
+    #[test]
+    fn tokens_and_joins() {
+        let t = tokens("bobo-dioulasso, n'djamena");
+        assert_eq!(t.len(), 4);
+        assert!(
+            joinable(b"-")
+                && joinable(b"'")
+                && joinable(b" ")
+                && !joinable(b", ")
+                && !joinable(b". ")
+        );
+    }
+
+    #[test]
+    fn edit_distance_with_a_bound() {
+        assert_eq!(edit_distance(b"diabally", b"diabaly", 1), Some(1));
+        assert_eq!(edit_distance(b"kidal", b"kidal", 1), Some(0));
+        assert_eq!(edit_distance(b"kidal", b"nara", 1), None);
+    }
+}

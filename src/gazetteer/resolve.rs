@@ -1,0 +1,339 @@
+//! Toponym resolution: choosing one entry among homonyms, with evidence.
+//!
+//! Terms: a *mention* is a place name found in the text with its
+//! *candidates* (every entry of that name); *focus* is how much the document
+//! is about each country (countries it names, demonyms, places with only one
+//! candidate country, actors of one country).
+//!
+//! Each candidate gets a score, the sum of:
+//! * a prior from its feature, GeoNames code and population (countries and
+//!   capitals before villages; a town before a same-named district);
+//! * agreement with the cue before the name ("région de" → a first-level
+//!   division, "cercle de" → a second-level one, "village de" → a locality);
+//! * the document's focus on its country;
+//! * containment: another mention nearby names its admin1 or admin2
+//!   ("Dioura, dans le cercle de Ténenkou");
+//! * nearness to the places chosen for the other mentions of the same
+//!   paragraph (a second pass, after a first choice without it).
+//!
+//! The best candidate wins; the others, best first, become `alternatives`.
+
+use std::collections::HashMap;
+
+use super::key::key_of;
+use super::matcher::CueKind;
+use super::places::Place;
+use crate::normalize::fold;
+
+/// A place mention to resolve.
+#[derive(Debug, Clone)]
+pub struct PlaceMentionDraft {
+    /// Name key as found.
+    pub key: String,
+    /// Candidates (deduplicated by id).
+    pub candidates: Vec<Place>,
+    /// The cue before the name.
+    pub cue: Option<CueKind>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Per candidate: named so by `place_aliases.tsv` (a curated reading).
+    pub curated: Vec<bool>,
+}
+
+/// Words of admin names that only say what kind of division it is.
+const DESIGNATORS: &[&str] = &[
+    "cercle",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "l",
+    "d",
+    "region",
+    "province",
+    "prefecture",
+    "departement",
+    "department",
+    "state",
+    "etat",
+    "territoire",
+    "territory",
+    "division",
+    "lga",
+    "commune",
+    "of",
+    "district",
+    "circle",
+    "governorate",
+    "wilaya",
+];
+
+/// The key of an admin name without its designator words ("Cercle de Ménaka" → `menaka`).
+pub fn admin_key(name: &str) -> String {
+    key_of(&fold(name))
+        .split(' ')
+        .filter(|w| !DESIGNATORS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn prior(p: &Place) -> f64 {
+    let feature = match p.feature.as_str() {
+        "country" => 6.0,
+        "admin1" => 2.0,
+        "region" => 1.5,
+        "locality" => 1.0,
+        "admin2" => 0.8,
+        "site" => 0.6,
+        _ => 0.2,
+    };
+    let code = match p.code.as_str() {
+        "PPLC" => 2.5,
+        "PPLA" => 1.5,
+        "PPLA2" => 0.7,
+        "PPLA3" => 0.3,
+        _ => 0.0,
+    };
+    // Population tells towns apart; divisions are compared by level only.
+    let pop = if matches!(p.feature.as_str(), "locality" | "site") {
+        0.4 * ((p.population as f64) + 1.0).log10()
+    } else {
+        0.0
+    };
+    let source = if p.id.starts_with("geonames:") {
+        0.5
+    } else {
+        0.0
+    };
+    feature + code + pop + source
+}
+
+fn cue_fit(cue: Option<CueKind>, p: &Place) -> f64 {
+    let f = p.feature.as_str();
+    match cue {
+        Some(CueKind::Admin1) if f == "admin1" => 4.0,
+        Some(CueKind::Admin2) if f == "admin2" => 4.0,
+        Some(CueKind::Admin) if f == "admin1" || f == "admin2" => 4.0,
+        Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin)
+            if f == "locality" || f == "admin3" =>
+        {
+            -1.0
+        }
+        Some(CueKind::Locality) if f == "locality" || f == "admin3" => 2.0,
+        Some(CueKind::Locality) if f == "admin1" || f == "admin2" => -1.5,
+        Some(CueKind::Site) if f == "site" => 2.0,
+        _ => 0.0,
+    }
+}
+
+fn distance_km(a: &Place, b: &Place) -> Option<f64> {
+    let (la1, lo1, la2, lo2) = (a.lat?, a.lon?, b.lat?, b.lon?);
+    let (p1, p2) = (la1.to_radians(), la2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lo2 - lo1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    Some(2.0 * 6371.0 * h.sqrt().min(1.0).asin())
+}
+
+/// Chooses a candidate for every mention: the order of candidate indexes,
+/// best first, per mention.
+pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> Vec<Vec<usize>> {
+    let max_focus = focus.values().cloned().fold(0.0, f64::max).max(1.0);
+    let keys: Vec<&str> = mentions.iter().map(|m| m.key.as_str()).collect();
+    let base: Vec<Vec<f64>> = mentions
+        .iter()
+        .map(|m| {
+            m.candidates
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    let mut s = prior(c) + cue_fit(m.cue, c);
+                    if m.curated.get(k).copied().unwrap_or(false) {
+                        s += 2.0;
+                    }
+                    // Named as written (not through a variant): "Solhan" over "Solna (Solhan)".
+                    if admin_key(&c.name) == m.key {
+                        s += 1.0;
+                    }
+                    s += 3.0 * focus.get(&c.country).copied().unwrap_or(0.0) / max_focus;
+                    // Containment: a nearby mention names this candidate's division.
+                    let (a1, a2) = (admin_key(&c.admin1), admin_key(&c.admin2));
+                    let near = mentions.iter().enumerate().any(|(j, o)| {
+                        !std::ptr::eq(o, m)
+                            && o.sentence.abs_diff(m.sentence) <= 1
+                            && !keys[j].is_empty()
+                            && c.feature != "country"
+                            && ((!a1.is_empty() && keys[j] == a1)
+                                || (!a2.is_empty() && keys[j] == a2))
+                    });
+                    if near {
+                        s += 3.0;
+                    }
+                    s
+                })
+                .collect()
+        })
+        .collect();
+    let first: Vec<usize> = base.iter().map(|s| argmax(s)).collect();
+    // Second pass: nearness to the first choices of the paragraph's other mentions.
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let mut scores = base[i].clone();
+            if m.candidates.len() > 1 {
+                for (k, c) in m.candidates.iter().enumerate() {
+                    let mut bonus: f64 = 0.0;
+                    for (j, o) in mentions.iter().enumerate() {
+                        if j == i || o.paragraph != m.paragraph || o.key == m.key {
+                            continue;
+                        }
+                        let Some(op) = o.candidates.get(first[j]) else {
+                            continue;
+                        };
+                        if op.feature == "country" || op.feature == "admin1" {
+                            continue;
+                        }
+                        if let Some(d) = distance_km(c, op) {
+                            bonus = bonus.max(1.5 * (-d / 150.0).exp());
+                        }
+                    }
+                    scores[k] += bonus;
+                }
+            }
+            let mut order: Vec<usize> = (0..scores.len()).collect();
+            order.sort_by(|&a, &b| {
+                scores[b]
+                    .partial_cmp(&scores[a])
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(a.cmp(&b))
+            });
+            order
+        })
+        .collect()
+}
+
+fn argmax(s: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, v) in s.iter().enumerate() {
+        if *v > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(
+        id: &str,
+        country: &str,
+        admin1: &str,
+        admin2: &str,
+        feature: &str,
+        lat: f64,
+        lon: f64,
+        pop: u64,
+    ) -> Place {
+        Place {
+            id: id.into(),
+            name: id.into(),
+            country: country.into(),
+            admin1: admin1.into(),
+            admin2: admin2.into(),
+            lat: Some(lat),
+            lon: Some(lon),
+            feature: feature.into(),
+            code: String::new(),
+            population: pop,
+        }
+    }
+
+    fn draft(
+        key: &str,
+        cands: Vec<Place>,
+        cue: Option<CueKind>,
+        sentence: usize,
+    ) -> PlaceMentionDraft {
+        PlaceMentionDraft {
+            key: key.into(),
+            candidates: cands,
+            cue,
+            sentence,
+            paragraph: 0,
+            curated: vec![],
+        }
+    }
+
+    #[test]
+    fn country_focus_chooses_among_homonyms() {
+        let m = vec![draft(
+            "bama",
+            vec![
+                place("a", "NG", "Borno", "", "locality", 11.5, 13.7, 0),
+                place("b", "ML", "Kayes", "", "locality", 13.0, -10.0, 0),
+            ],
+            None,
+            0,
+        )];
+        let focus = HashMap::from([("ML".to_string(), 2.0)]);
+        assert_eq!(resolve(&m, &focus)[0][0], 1);
+    }
+
+    #[test]
+    fn cue_and_containment_choose_the_level_and_the_place() {
+        let m = vec![
+            draft(
+                "xa",
+                vec![
+                    place(
+                        "town",
+                        "ML",
+                        "Mopti",
+                        "Cercle de Xa",
+                        "locality",
+                        14.0,
+                        -4.0,
+                        500,
+                    ),
+                    place("cercle", "ML", "Mopti", "", "admin2", 14.0, -4.0, 0),
+                ],
+                Some(CueKind::Admin2),
+                0,
+            ),
+            draft(
+                "yb",
+                vec![
+                    place("y1", "BF", "Sahel", "", "locality", 14.0, -0.1, 0),
+                    place(
+                        "y2",
+                        "ML",
+                        "Mopti",
+                        "Cercle de Xa",
+                        "locality",
+                        14.1,
+                        -4.1,
+                        0,
+                    ),
+                ],
+                None,
+                0,
+            ),
+        ];
+        let r = resolve(&m, &HashMap::new());
+        assert_eq!(r[0][0], 1, "cercle de → admin2");
+        assert_eq!(r[1][0], 1, "containment in the named cercle");
+    }
+
+    #[test]
+    fn admin_keys_drop_designators() {
+        assert_eq!(admin_key("Cercle de Ménaka"), "menaka");
+        assert_eq!(admin_key("Tenenkou Cercle"), "tenenkou");
+        assert_eq!(admin_key("Borno State"), "borno");
+    }
+}

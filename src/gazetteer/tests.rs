@@ -1,0 +1,180 @@
+//! Tests of the gazetteer stage, in wording of our own.
+
+use super::*;
+use crate::segment::segment;
+
+fn g() -> &'static Gazetteers {
+    static G: std::sync::OnceLock<Gazetteers> = std::sync::OnceLock::new();
+    G.get_or_init(Gazetteers::builtin)
+}
+
+fn run(s: &str) -> (NormalizedText, NameFindings) {
+    let t = NormalizedText::new(s.to_string());
+    let segs = segment(&t);
+    let n = g().find(&t, &segs);
+    (t, n)
+}
+
+fn places(s: &str) -> Vec<(String, String, String)> {
+    let (_, n) = run(s);
+    n.places
+        .iter()
+        .map(|p| {
+            (
+                p.mention.span.text.clone(),
+                p.mention.id.clone(),
+                p.mention.feature.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn builtin_gazetteers_load_with_sizes() {
+    let (keys, rows, patterns) = g().sizes();
+    assert!(
+        keys > 100_000 && rows > 100_000 && patterns > 1000,
+        "{keys} {rows} {patterns}"
+    );
+}
+
+#[test]
+fn every_alias_id_exists() {
+    // place_aliases.tsv ids are checked when loading: builtin() would panic.
+    assert!(g()
+        .lookup("diabaly")
+        .iter()
+        .any(|p| p.id == "geonames:2458187"));
+}
+
+#[test]
+fn malian_towns_resolve_with_admin_names() {
+    let p =
+        places("Des combattants ont quitté Kidal pour Tessalit, puis ont visé le camp de Dioura.");
+    let ids: Vec<&str> = p.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert_eq!(ids[0], "geonames:2455290");
+    let (_, n) = run("Le camp de Dioura, dans le cercle de Ténenkou, a été visé.");
+    let d = &n.places[0].mention;
+    assert_eq!(d.country, "ML");
+    assert!(d.lat.is_some() && d.admin1.is_some());
+}
+
+#[test]
+fn lowercase_names_need_a_cue_or_must_not_be_words() {
+    assert_eq!(places("il est né dans la région de kidal").len(), 1);
+    // "nord" is a French word: lowercase, it is a direction, not a place.
+    assert!(places("au nord du pays, rien").is_empty());
+    // Capitalized after a cue it is the region.
+    assert_eq!(
+        places("Les écoles restent fermées dans la région du Nord.").len(),
+        1
+    );
+}
+
+#[test]
+fn countries_and_their_ids() {
+    let p = places("Le Mali et le Niger ont signé un accord avec le Burkina.");
+    assert_eq!(
+        p.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+        vec!["geonames:2453866", "geonames:2440476", "geonames:2361809"]
+    );
+    assert!(p.iter().all(|x| x.2 == "country"));
+}
+
+#[test]
+fn places_inside_actor_names_are_not_places() {
+    let (_, n) = run("Le Front de libération du Macina a revendiqué l'attaque.");
+    assert!(n.places.is_empty());
+    assert_eq!(n.actors.len(), 1);
+    assert_eq!(n.actors[0].mention.id, "vigie:katiba-macina");
+}
+
+#[test]
+fn a_capitalized_word_beside_another_is_a_person_name() {
+    // "Diarra" alone could be a village; after a first name it is a surname.
+    let (_, n) = run("Selon Moussa Diarra, rien n'a changé.");
+    assert!(n.places.is_empty(), "{:?}", n.places);
+}
+
+#[test]
+fn misspelled_place_after_a_cue_is_a_fuzzy_candidate() {
+    let (_, n) =
+        run("Au Mali, les combats de Diabally ont été durs, puis l'armée a quitté Diabaly.");
+    assert!(
+        n.places
+            .iter()
+            .any(|p| p.mention.id == "geonames:2458187" && p.rule == "place_fuzzy"),
+        "{:?}",
+        n.places
+    );
+    assert!(n.warnings.iter().any(|w| w.code == "fuzzy-place"));
+    // After a mere "de", without the right spelling in the text: nothing.
+    let (_, n) = run("Au Mali, les combats de Diabally ont été durs.");
+    assert!(
+        n.places.iter().all(|p| p.rule != "place_fuzzy"),
+        "{:?}",
+        n.places
+    );
+}
+
+#[test]
+fn actors_and_people_resolve_and_have_canonical_ids() {
+    let (_, n) =
+        run("Les hommes d'ansardine, fidèles à Iyad ag Ghaly, ont affronté l'armée malienne.");
+    let ids: Vec<&str> = n
+        .actors
+        .iter()
+        .map(|a| a.mention.id.as_str())
+        .chain(n.persons.iter().map(|p| p.mention.id.as_str()))
+        .collect();
+    assert!(
+        ids.contains(&"vigie:ansar-dine")
+            && ids.contains(&"vigie:fama")
+            && ids.contains(&"vigie:person/iyad-ag-ghali"),
+        "{ids:?}"
+    );
+    assert_eq!(
+        g().canonical_id("actor", "Alliance du 23 mai 2006")
+            .as_deref(),
+        Some("vigie:adc")
+    );
+    assert_eq!(
+        g().canonical_id("person", "jean-yves le drian").as_deref(),
+        Some("vigie:person/jean-yves-le-drian")
+    );
+    assert_eq!(g().canonical_id("actor", "nobody at all"), None);
+}
+
+#[test]
+fn spans_slice_the_original() {
+    let s = "À Ménaka\u{a0}: l’armée a repris Aguelhok et N’Djamena.";
+    let (_, n) = run(s);
+    for p in &n.places {
+        assert_eq!(
+            &s[p.mention.span.byte_start..p.mention.span.byte_end],
+            p.mention.span.text
+        );
+    }
+    assert!(n.places.len() >= 3, "{:?}", n.places);
+}
+
+#[test]
+fn user_folder_adds_entries() {
+    let dir = std::env::temp_dir().join(format!("vigie-gaz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("places.tsv"),
+        "# mine\nid\tname\tvariants\tcountry\tadmin1\tadmin2\tlat\tlon\tfeature\tcode\tpopulation\nme:1\tZorglubville\t\tML\tMopti\t\t14.0\t-4.0\tlocality\tPPL\t\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("actors.tsv"), "id\tname\tcategory\tcountries\tparent\taliases\nme:a\tBrigade Zorglub\tmilitia\tML\t\tZorglubistes\n").unwrap();
+    let g = Gazetteers::with_user_dir(&dir).unwrap();
+    let t = NormalizedText::new("Les Zorglubistes ont attaqué Zorglubville.".into());
+    let n = g.find(&t, &segment(&t));
+    assert_eq!(n.places.len(), 1);
+    assert_eq!(n.actors[0].mention.id, "me:a");
+    std::fs::write(dir.join("people.tsv"), "id\tname\nbad\n").unwrap();
+    assert!(Gazetteers::with_user_dir(&dir).is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}
