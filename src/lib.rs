@@ -42,6 +42,7 @@
 //! ```
 
 pub mod assemble;
+pub mod batch;
 pub mod decode;
 pub mod eval;
 pub mod gazetteer;
@@ -51,4 +52,5 @@ pub mod normalize;
 pub mod pipeline;
 pub mod rules;
 pub mod segment;
+pub mod sink;
 pub mod span;
