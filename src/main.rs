@@ -104,6 +104,9 @@ enum Command {
         /// Documents per database transaction.
         #[arg(long, value_name = "N", default_value_t = 1000, hide = true)]
         commit_every: usize,
+        /// Articles extracted together (default: 64 per job).
+        #[arg(long, value_name = "N", default_value_t = 0, hide = true)]
+        window: usize,
         /// Testing: exit abruptly (code 3) after N articles, as if killed.
         #[arg(long, value_name = "N", hide = true)]
         stop_after: Option<usize>,
@@ -121,7 +124,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract { published, pretty, files } => extract(&files, published, pretty),
         Command::Eval { corpus, json, update_baseline, baseline, quiet } => eval(&corpus, json, update_baseline, baseline, quiet),
-        Command::Batch { inputs, out, sqlite, postgres, csv, geojson, jobs, published, force, quiet, commit_every, stop_after } => {
+        Command::Batch { inputs, out, sqlite, postgres, csv, geojson, jobs, published, force, quiet, commit_every, window, stop_after } => {
             use vigie::sink::{csv::CsvSink, geojson::GeoJsonSink, jsonl::JsonlSink, postgres::PostgresSink, sqlite::SqliteSink, Sink};
             let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
             let no_sink = out.is_none() && sqlite.is_none() && postgres.is_none() && csv.is_none() && geojson.is_none();
@@ -141,7 +144,7 @@ fn main() -> ExitCode {
                 sinks.push(Box::new(GeoJsonSink::new(&p)));
             }
             let jobs = jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
-            let opts = vigie::batch::BatchOptions { inputs, jobs, published, force, progress: !quiet, window: 0, stop_after };
+            let opts = vigie::batch::BatchOptions { inputs, jobs, published, force, progress: !quiet, window, stop_after };
             match vigie::batch::run(&Extractor::new(), sinks, &opts) {
                 Ok(summary) => {
                     eprintln!("vigie: {}", summary.line());
