@@ -12,7 +12,7 @@
 //! The URL is anything the `postgres` crate accepts:
 //! `postgresql://user:pass@host:5432/db` or `host=/run/postgresql user=me dbname=events`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use postgres::types::ToSql;
 use postgres::{Client, NoTls};
@@ -32,6 +32,12 @@ pub struct PostgresSink {
     /// Buffered documents: sha256s and their rows, per table.
     shas: Vec<String>,
     rows: [Vec<Vec<Value>>; 5],
+    /// The documents the database holds, once [`Sink::loaded`] has listed
+    /// them (see the SQLite sink): only those need their old rows deleted.
+    /// `None`: always delete.
+    known: Option<HashSet<String>>,
+    /// Buffered documents that may have old rows.
+    replace: Vec<String>,
 }
 
 impl PostgresSink {
@@ -44,6 +50,8 @@ impl PostgresSink {
             commit_every: commit_every.max(1),
             shas: vec![],
             rows: Default::default(),
+            known: None,
+            replace: vec![],
         }
     }
 
@@ -60,9 +68,10 @@ impl PostgresSink {
             .client
             .as_mut()
             .ok_or_else(|| SinkError::new(&desc, "not connected"))?;
-        let shas = std::mem::take(&mut self.shas);
+        self.shas.clear();
+        let replace = std::mem::take(&mut self.replace);
         let rows = std::mem::take(&mut self.rows);
-        write_batch(client, &shas, rows)
+        write_batch(client, &replace, rows)
             .map_err(|e| SinkError::new(&desc, format!("cannot write: {e}")))
     }
 }
@@ -88,7 +97,8 @@ fn write_batch(
     rows: [Vec<Vec<Value>>; 5],
 ) -> Result<(), postgres::Error> {
     let mut tx = client.transaction()?;
-    for t in table::tables().iter().rev() {
+    // `shas`: the buffered documents that may have old rows to replace.
+    for t in table::tables().iter().rev().filter(|_| !shas.is_empty()) {
         let col = if t.name == "documents" {
             "sha256"
         } else {
@@ -219,7 +229,11 @@ impl Sink for PostgresSink {
         for (all, new) in self.rows.iter_mut().zip(rows.tables) {
             all.extend(new);
         }
-        self.shas.push(doc.document.sha256.clone());
+        let sha = &doc.document.sha256;
+        if !self.known.as_mut().is_some_and(|k| k.insert(sha.clone())) {
+            self.replace.push(sha.clone());
+        }
+        self.shas.push(sha.clone());
         if self.shas.len() >= self.commit_every {
             self.flush()?;
         }

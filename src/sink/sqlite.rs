@@ -8,7 +8,7 @@
 //! half-written document, because a document and all its rows are always
 //! in the same transaction.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
@@ -24,6 +24,10 @@ pub struct SqliteSink {
     conn: Option<Connection>,
     commit_every: usize,
     pending: usize,
+    /// The documents the database holds, once [`Sink::loaded`] has listed
+    /// them: a document not in it has no old rows to delete, which saves
+    /// five `DELETE`s per new document. `None`: always delete.
+    known: Option<HashSet<String>>,
 }
 
 impl ToSql for Value {
@@ -46,6 +50,7 @@ impl SqliteSink {
             conn: None,
             commit_every: commit_every.max(1),
             pending: 0,
+            known: None,
         }
     }
 
@@ -59,11 +64,12 @@ impl SqliteSink {
             .ok_or_else(|| self.err("database is not open"))
     }
 
-    fn write(&self, doc: &Document) -> rusqlite::Result<()> {
-        let conn = self.conn.as_ref().ok_or(rusqlite::Error::InvalidQuery)?;
+    fn write(&mut self, doc: &Document) -> rusqlite::Result<()> {
         let sha = &doc.document.sha256;
+        let is_new = self.known.as_mut().is_some_and(|k| k.insert(sha.clone()));
+        let conn = self.conn.as_ref().ok_or(rusqlite::Error::InvalidQuery)?;
         // Replace, not merge: the document's old rows go first.
-        for t in table::tables().iter().rev() {
+        for t in table::tables().iter().rev().filter(|_| !is_new) {
             let col = if t.name == "documents" {
                 "sha256"
             } else {
@@ -151,8 +157,12 @@ impl Sink for SqliteSink {
                 ))
             })
             .map_err(|e| self.err(e))?;
-        let map: rusqlite::Result<HashMap<String, String>> = rows.collect();
-        map.map(Some).map_err(|e| self.err(e))
+        let map: HashMap<String, String> = rows
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))?;
+        drop(stmt);
+        self.known = Some(map.keys().cloned().collect());
+        Ok(Some(map))
     }
 
     fn document(&mut self, doc: &Document) -> Result<(), SinkError> {
