@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -200,45 +200,147 @@ fn apply_sidecar(path: &Path, article: &mut Article) {
 
 fn read_records(path: &str, bytes: &[u8]) -> Vec<Result<Article, InputError>> {
     let text = String::from_utf8_lossy(bytes);
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        if line.trim().is_empty() {
-            continue;
+    text.lines().enumerate().filter_map(|(i, line)| parse_record(path, i + 1, line)).collect()
+}
+
+/// Parses one JSONL line (`line_no` counts from 1) into an article; `None`
+/// for a blank line.
+fn parse_record(path: &str, line_no: usize, line: &str) -> Option<Result<Article, InputError>> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    let record: Record = match serde_json::from_str(line) {
+        Ok(r) => r,
+        Err(e) => return Some(Err(InputError::Record { path: path.into(), line: line_no, reason: format!("not a JSON record: {e}") })),
+    };
+    let Some(body) = record.text else {
+        return Some(Err(InputError::Record { path: path.into(), line: line_no, reason: "record has no \"text\"".into() }));
+    };
+    let id = match record.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(v @ serde_json::Value::Number(_)) => v.to_string(),
+        _ => format!("{}-{line_no}", Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or("record")),
+    };
+    let mut notes = vec![];
+    let published = record.published.as_deref().and_then(|p| {
+        let d = parse_date(p);
+        if d.is_none() {
+            notes.push(format!("{path}:{line_no}: published {p:?} is not YYYY-MM-DD; ignored"));
         }
-        let record: Record = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                out.push(Err(InputError::Record { path: path.into(), line: line_no, reason: format!("not a JSON record: {e}") }));
+        d
+    });
+    Some(Ok(Article {
+        id,
+        source: format!("{path}:{line_no}"),
+        bytes: body.into_bytes(),
+        published,
+        url: record.url,
+        title: record.title,
+        notes,
+    }))
+}
+
+/// A streaming reader of articles over many paths, in path order.
+///
+/// Unlike [`read_path`], a JSONL file (or JSONL on standard input) is read
+/// one line at a time, so memory stays bounded by the longest record rather
+/// than by the size of the file: `vigie batch` pulls articles from it in
+/// windows. Items come out in exactly the order [`read_path`] gives them.
+pub struct Articles {
+    paths: std::vec::IntoIter<PathBuf>,
+    current: Option<RecordLines>,
+}
+
+/// The JSONL file being read line by line.
+struct RecordLines {
+    path: String,
+    reader: Box<dyn std::io::BufRead + Send>,
+    line_no: usize,
+}
+
+impl Articles {
+    /// Reads `paths` (as returned by [`collect_paths`]) in order.
+    pub fn new(paths: Vec<PathBuf>) -> Articles {
+        Articles { paths: paths.into_iter(), current: None }
+    }
+
+    /// Opens one path: either a whole article (returned), or a record file
+    /// (kept in `self.current`, nothing returned).
+    fn open(&mut self, path: &Path) -> Option<Result<Article, InputError>> {
+        let shown = path.display().to_string();
+        if shown == "-" {
+            let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+            // Standard input is one article, unless it looks like JSON Lines.
+            // Leading blank bytes are kept aside so a plain article stays byte-exact.
+            let mut skipped = Vec::new();
+            let looks_jsonl = loop {
+                match reader.fill_buf() {
+                    Ok([]) => break false,
+                    Ok(buf) => match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+                        Some(i) => break buf[i] == b'{',
+                        None => {
+                            let n = buf.len();
+                            skipped.extend_from_slice(buf);
+                            reader.consume(n);
+                        }
+                    },
+                    Err(error) => return Some(Err(InputError::Io { path: shown, error })),
+                }
+            };
+            if looks_jsonl {
+                self.current = Some(RecordLines { path: shown, reader: Box::new(reader), line_no: 0 });
+                return None;
+            }
+            let mut buf = skipped;
+            if let Err(error) = reader.read_to_end(&mut buf) {
+                return Some(Err(InputError::Io { path: shown, error }));
+            }
+            return Some(Ok(Article { id: "stdin".into(), source: shown, bytes: buf, published: None, url: None, title: None, notes: vec![] }));
+        }
+        if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
+            match fs::File::open(path) {
+                Ok(f) => {
+                    let reader = std::io::BufReader::with_capacity(1 << 16, f);
+                    self.current = Some(RecordLines { path: shown, reader: Box::new(reader), line_no: 0 });
+                    return None;
+                }
+                Err(error) => return Some(Err(InputError::Io { path: shown, error })),
+            }
+        }
+        read_path(path).into_iter().next()
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Result<Article, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(cur) = &mut self.current {
+                let mut line = Vec::new();
+                match cur.reader.read_until(b'\n', &mut line) {
+                    Ok(0) => self.current = None,
+                    Ok(_) => {
+                        cur.line_no += 1;
+                        let text = String::from_utf8_lossy(&line);
+                        let text = text.strip_suffix('\n').unwrap_or(&text);
+                        let text = text.strip_suffix('\r').unwrap_or(text);
+                        if let Some(item) = parse_record(&cur.path, cur.line_no, text) {
+                            return Some(item);
+                        }
+                    }
+                    Err(error) => {
+                        let path = cur.path.clone();
+                        self.current = None;
+                        return Some(Err(InputError::Io { path, error }));
+                    }
+                }
                 continue;
             }
-        };
-        let Some(body) = record.text else {
-            out.push(Err(InputError::Record { path: path.into(), line: line_no, reason: "record has no \"text\"".into() }));
-            continue;
-        };
-        let id = match record.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(v @ serde_json::Value::Number(_)) => v.to_string(),
-            _ => format!("{}-{line_no}", Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or("record")),
-        };
-        let mut notes = vec![];
-        let published = record.published.as_deref().and_then(|p| {
-            let d = parse_date(p);
-            if d.is_none() {
-                notes.push(format!("{path}:{line_no}: published {p:?} is not YYYY-MM-DD; ignored"));
+            let path = self.paths.next()?;
+            if let Some(item) = self.open(&path) {
+                return Some(item);
             }
-            d
-        });
-        out.push(Ok(Article {
-            id,
-            source: format!("{path}:{line_no}"),
-            bytes: body.into_bytes(),
-            published,
-            url: record.url,
-            title: record.title,
-            notes,
-        }));
+        }
     }
-    out
 }

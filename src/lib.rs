@@ -42,6 +42,7 @@
 //! ```
 
 pub mod assemble;
+pub mod batch;
 pub mod decode;
 pub mod eval;
 pub mod gazetteer;
@@ -52,4 +53,5 @@ pub mod pipeline;
 pub mod render;
 pub mod rules;
 pub mod segment;
+pub mod sink;
 pub mod span;

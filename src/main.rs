@@ -86,6 +86,56 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
         published: Option<chrono::NaiveDate>,
     },
+    /// Every article under folders and files, in parallel, to one or more sinks.
+    ///
+    /// Folders are walked recursively for *.txt (with optional NAME.json
+    /// sidecars) and *.jsonl record files; - reads JSONL (or one article)
+    /// from stdin. Without a sink option, JSON Lines go to stdout. Databases
+    /// are loaded idempotently: documents already loaded unchanged are
+    /// skipped (unless --force). A progress bar is shown on a terminal; a
+    /// summary is printed at the end. Exit code 0 when every input was
+    /// processed, 1 when some failed or a sink failed, 2 on usage errors.
+    Batch {
+        /// Articles, folders, or - for stdin.
+        #[arg(required = true, value_name = "DIR_OR_FILE")]
+        inputs: Vec<PathBuf>,
+        /// Write JSON Lines (one document per line) to this file (- = stdout).
+        #[arg(long, value_name = "F.jsonl")]
+        out: Option<PathBuf>,
+        /// Load into this SQLite database (created when missing).
+        #[arg(long, value_name = "F.db")]
+        sqlite: Option<PathBuf>,
+        /// Load into this PostgreSQL database (postgresql://user@host/db or "host=... dbname=...").
+        #[arg(long, value_name = "URL")]
+        postgres: Option<String>,
+        /// Write one CSV row per event (ACLED-like columns).
+        #[arg(long, value_name = "F.csv")]
+        csv: Option<PathBuf>,
+        /// Write one GeoJSON Feature per geolocated event.
+        #[arg(long, value_name = "F.geojson")]
+        geojson: Option<PathBuf>,
+        /// Extraction threads (default: the number of cores).
+        #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// Publication date for relative dates (wins over sidecars).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
+        published: Option<chrono::NaiveDate>,
+        /// Reload documents the databases already hold unchanged.
+        #[arg(long)]
+        force: bool,
+        /// No progress bar, even on a terminal.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Documents per database transaction.
+        #[arg(long, value_name = "N", default_value_t = 1000, hide = true)]
+        commit_every: usize,
+        /// Articles extracted together (default: 64 per job).
+        #[arg(long, value_name = "N", default_value_t = 0, hide = true)]
+        window: usize,
+        /// Testing: exit abruptly (code 3) after N articles, as if killed.
+        #[arg(long, value_name = "N", hide = true)]
+        stop_after: Option<usize>,
+    },
     /// Print the JSON Schema of the document object.
     Schema,
 }
@@ -101,6 +151,42 @@ fn main() -> ExitCode {
         Command::Eval { corpus, json, update_baseline, baseline, quiet } => eval(&corpus, json, update_baseline, baseline, quiet),
         Command::Render { file, published, output } => render(&file, published, &output),
         Command::Debug { file, published } => debug(&file, published),
+        Command::Batch { inputs, out, sqlite, postgres, csv, geojson, jobs, published, force, quiet, commit_every, window, stop_after } => {
+            use vigie::sink::{csv::CsvSink, geojson::GeoJsonSink, jsonl::JsonlSink, postgres::PostgresSink, sqlite::SqliteSink, Sink};
+            let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
+            let no_sink = out.is_none() && sqlite.is_none() && postgres.is_none() && csv.is_none() && geojson.is_none();
+            if let Some(p) = out.or_else(|| no_sink.then(|| PathBuf::from("-"))) {
+                sinks.push(Box::new(JsonlSink::new(&p)));
+            }
+            if let Some(p) = sqlite {
+                sinks.push(Box::new(SqliteSink::new(&p, commit_every)));
+            }
+            if let Some(url) = postgres {
+                sinks.push(Box::new(PostgresSink::new(&url, commit_every)));
+            }
+            if let Some(p) = csv {
+                sinks.push(Box::new(CsvSink::new(&p)));
+            }
+            if let Some(p) = geojson {
+                sinks.push(Box::new(GeoJsonSink::new(&p)));
+            }
+            let jobs = jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+            let opts = vigie::batch::BatchOptions { inputs, jobs, published, force, progress: !quiet, window, stop_after };
+            match vigie::batch::run(&Extractor::new(), sinks, &opts) {
+                Ok(summary) => {
+                    eprintln!("vigie: {}", summary.line());
+                    if summary.errors > 0 {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(e) => {
+                    eprintln!("vigie: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Schema => {
             print!("{}", vigie::model::json_schema());
             ExitCode::SUCCESS
