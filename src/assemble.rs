@@ -155,6 +155,20 @@ struct Candidate {
     persons: Vec<(String, usize)>,
     /// Fold offset of the trigger or anchor.
     at: usize,
+    /// The trigger refers back to a known event ("l'attaque", "cette tuerie").
+    anaphoric: bool,
+}
+
+impl Candidate {
+    /// A date said with the event itself, not inferred from context.
+    fn hard_date(&self) -> bool {
+        self.date.is_some() && (self.date_dist == 0 || (self.date_dist == 1 && !self.anaphoric && self.trigger.is_some()))
+    }
+
+    /// A place said in the event's own sentence.
+    fn hard_place(&self) -> bool {
+        self.place.is_some() && self.place_dist <= 1
+    }
 }
 
 struct Doc<'a> {
@@ -162,6 +176,8 @@ struct Doc<'a> {
     fold: &'a str,
     /// Section index of each paragraph.
     section: Vec<usize>,
+    /// Dates that say when something was reported, not when it happened.
+    reporting: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -200,8 +216,9 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     }
     let fold = f.text.fold();
     let section = sections(f);
-    let doc = Doc { f, fold, section };
     let cues = Cues::get();
+    let reporting = f.dates.dates.iter().map(|d| is_reporting_date(f, d.range, cues)).collect();
+    let doc = Doc { f, fold, section, reporting };
     let mut candidates: Vec<Candidate> = Vec::new();
 
     // 1. Anchors from triggers.
@@ -226,6 +243,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             actors: Vec::new(),
             persons: Vec::new(),
             at: hit.found.range.start,
+            anaphoric: is_anaphoric(fold, hit.found.range.start),
         });
     }
     // 2. One candidate per sentence: triggers of one sentence describe one
@@ -275,6 +293,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             actors: Vec::new(),
             persons: Vec::new(),
             at: c.range.start,
+            anaphoric: false,
         });
     }
     candidates.sort_by_key(|c| c.at);
@@ -294,6 +313,40 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     events.sort_by_key(|e| (e.evidence.start, e.evidence.end));
     events.dedup_by(|a, b| a.id == b.id);
     events
+}
+
+/// A date that dates the report rather than the event: a dateline or byline
+/// ("GOMA, 27 juillet 2022 –", "Par la rédaction - 3 octobre 2019", "Publié
+/// le …"), or the object of a reporting verb ("a revendiqué mardi soir").
+fn is_reporting_date(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
+    let fold = f.text.fold();
+    let p = f.segments.paragraphs.iter().find(|p| p.contains(r)).copied().unwrap_or(r);
+    let before = &fold[p.start..r.start];
+    let after = &fold[r.end..p.end];
+    let lead_in = before.len() <= 60 && !before.contains('.');
+    let dash_after = after.trim_start().starts_with(['-', '(', '|']);
+    if lead_in && (dash_after || after.trim().is_empty() || p.len() < 80) {
+        return true;
+    }
+    let tail_start = floor_char(before, before.len().saturating_sub(30));
+    let tail = &before[tail_start..];
+    cues.phrases("reporting").iter().any(|c| {
+        tail.trim_end().ends_with(c.as_str()) || tail.trim_end().ends_with(&format!("{c} le")) || find_word(tail, c).is_some() && tail.len() - find_word(tail, c).unwrap_or(0) <= c.len() + 4
+    })
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A definite or demonstrative noun phrase points back to a known event.
+fn is_anaphoric(fold: &str, at: usize) -> bool {
+    let before = fold[..at].trim_end_matches(' ');
+    let b = &before[before.len().saturating_sub(12)..];
+    b.ends_with("l'") || [" la", " le", " les", " cette", " cet", " ce", " ces", " du", " au", " aux"].iter().any(|w| b.ends_with(w))
 }
 
 /// Section of each paragraph: a new section starts after a separator line.
@@ -378,7 +431,7 @@ fn contexts(doc: &Doc, c: &Candidate) -> Vec<(u8, ViewRange, bool)> {
 
 fn attach_date(doc: &Doc, c: &mut Candidate) {
     let dates = &doc.f.dates.dates;
-    let usable = |i: usize| dates[i].mention.value.is_some();
+    let usable = |i: usize| dates[i].mention.value.is_some() && !doc.reporting[i];
     for (dist, range, before) in contexts(doc, c) {
         let it = dates.iter().enumerate().filter(|(i, _)| usable(*i)).map(|(i, d)| (i, d.range));
         let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
@@ -585,22 +638,34 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut events: Vec<Candidate> = Vec::new();
     for c in candidates {
         let target = events.iter().rposition(|e| {
-            type_group(&e.kind) == type_group(&c.kind)
-                && dates_compatible(doc, e.date, c.date)
-                && places_compatible(doc, e.place, c.place)
-                && !(different_places(doc, e.place, c.place) && same_rank_places(doc, e.place, c.place))
+            // A count without a trigger belongs to any violent event.
+            let groups_ok = type_group(&e.kind) == type_group(&c.kind)
+                || (c.trigger.is_none() && type_group(&e.kind) <= 1 && type_group(&c.kind) <= 1);
+            // Dates and places inferred from context do not keep events apart.
+            let dates_ok = !e.hard_date() || !c.hard_date() || dates_compatible(doc, e.date, c.date);
+            let places_ok = !e.hard_place()
+                || !c.hard_place()
+                || (places_compatible(doc, e.place, c.place) && !(different_places(doc, e.place, c.place) && same_rank_places(doc, e.place, c.place)));
+            groups_ok && dates_ok && places_ok
         });
         match target {
             Some(k) => {
                 let e = &mut events[k];
                 // The more precise date and place win; direct evidence wins.
-                if c.date.is_some() && (e.date.is_none() || c.date_dist < e.date_dist || more_precise(doc, c.date, e.date)) {
+                let take_date = c.date.is_some()
+                    && (e.date.is_none()
+                        || (c.hard_date() && !e.hard_date())
+                        || (c.hard_date() == e.hard_date() && (c.date_dist < e.date_dist || more_precise(doc, c.date, e.date))));
+                if take_date {
                     e.date = c.date;
-                    e.date_dist = e.date_dist.min(c.date_dist);
+                    e.date_dist = c.date_dist;
+                    e.anaphoric = c.anaphoric;
                 }
-                if c.place.is_some() && (e.place.is_none() || finer(doc, c.place, e.place)) {
+                let take_place = c.place.is_some()
+                    && (e.place.is_none() || (c.hard_place() && !e.hard_place()) || (c.hard_place() == e.hard_place() && finer(doc, c.place, e.place)));
+                if take_place {
                     e.place = c.place;
-                    e.place_dist = e.place_dist.min(c.place_dist);
+                    e.place_dist = c.place_dist;
                 }
                 if (c.strong && !e.strong) || (c.strong == e.strong && type_rank(&c.kind) < type_rank(&e.kind) && c.trigger.is_some()) {
                     e.kind = c.kind.clone();
