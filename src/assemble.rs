@@ -637,7 +637,7 @@ fn places_compatible(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
 fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut events: Vec<Candidate> = Vec::new();
     for c in candidates {
-        let target = events.iter().rposition(|e| {
+        let compatible = |e: &Candidate| {
             // A count without a trigger belongs to any violent event.
             let groups_ok = type_group(&e.kind) == type_group(&c.kind)
                 || (c.trigger.is_none() && type_group(&e.kind) <= 1 && type_group(&c.kind) <= 1);
@@ -647,7 +647,19 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
                 || !c.hard_place()
                 || (places_compatible(doc, e.place, c.place) && !(different_places(doc, e.place, c.place) && same_rank_places(doc, e.place, c.place)));
             groups_ok && dates_ok && places_ok
-        });
+        };
+        // Where a statement with no place of its own goes: the event already
+        // told in its paragraph, else the main (first) event; one with its
+        // own place joins the latest event there.
+        let target = if c.hard_place() {
+            events.iter().rposition(compatible)
+        } else {
+            let paragraph = doc.paragraph_of_sentence(*c.sentences.iter().next().expect("a sentence"));
+            events
+                .iter()
+                .rposition(|e| compatible(e) && e.sentences.iter().any(|&s| doc.paragraph_of_sentence(s) == paragraph))
+                .or_else(|| events.iter().position(compatible))
+        };
         match target {
             Some(k) => {
                 let e = &mut events[k];
@@ -821,6 +833,12 @@ fn authority(c: &CasualtyMention, cues: &Cues, position: usize) -> (i32, usize) 
         score -= 3;
     } else if cues.any("official", &source) {
         score += 2;
+    }
+    // Exact counts say more than estimates.
+    match c.qualifier.as_str() {
+        "exact" | "at_least" => score += 1,
+        "vague" => score -= 1,
+        _ => {}
     }
     (score, position)
 }
