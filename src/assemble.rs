@@ -780,6 +780,16 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
         }
     }
     let casualties = best_casualties(f, &c.casualties, cues);
+    // A protest with deaths, looting or arson is a riot (ACLED's distinction).
+    let mut kind = c.kind.clone();
+    if kind == "protest" {
+        let violent_words = f.triggers.iter().any(|t| {
+            c.sentences.contains(&doc.sentence_of(t.found.range.start)) && matches!(t.found.mention.event_type.as_str(), "riot" | "looting")
+        });
+        if violent_words || casualties.iter().any(|x| x.kind == "killed" || x.kind == "injured") {
+            kind = "riot".into();
+        }
+    }
     let (certainty, attribution) = certainty(text, &doc.fold[evidence_range.as_range()], &sentences_text, evidence_range, cues);
     let mut hasher = Sha256::new();
     hasher.update(f.sha256.as_bytes());
@@ -803,7 +813,7 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
     }
     Event {
         id,
-        kind: c.kind,
+        kind,
         trigger,
         date,
         location,
@@ -1135,5 +1145,18 @@ mod tests {
         assert_eq!(e.attribution.as_ref().unwrap().source, "selon des sources locales");
         let fx = Fixture::new("L'armée a démenti avoir tué 12 civils à Moura.").place("Moura", 0, "locality", "Mopti").killed("12 civils", 12, "civilian", None, None);
         assert_eq!(fx.events()[0].certainty, "denied");
+    }
+
+    #[test]
+    fn a_deadly_protest_is_a_riot() {
+        let fx = Fixture::new("Les manifestations contre la mission ont fait 4 morts mardi à Uvira.")
+            .place("Uvira", 0, "locality", "Sud-Kivu")
+            .date("mardi", "2022-07-26", None)
+            .killed("4 morts", 4, "civilian", None, None);
+        assert_eq!(fx.events()[0].kind, "riot");
+        let fx = Fixture::new("Une manifestation pacifique a réuni des milliers de personnes mardi à Uvira.")
+            .place("Uvira", 0, "locality", "Sud-Kivu")
+            .date("mardi", "2022-07-26", None);
+        assert_eq!(fx.events()[0].kind, "protest");
     }
 }
