@@ -325,7 +325,8 @@ fn is_reporting_date(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
     let after = &fold[r.end..p.end];
     let lead_in = before.len() <= 60 && !before.contains('.');
     let dash_after = after.trim_start().starts_with(['-', '(', '|']);
-    if lead_in && (dash_after || after.trim().is_empty() || p.len() < 80) {
+    let byline = p.len() < 80 && !f.triggers.iter().any(|t| p.contains(t.found.range));
+    if lead_in && (dash_after || after.trim().is_empty() || byline) {
         return true;
     }
     let tail_start = floor_char(before, before.len().saturating_sub(30));
