@@ -423,6 +423,18 @@ impl CasualtyRules {
                 _ => {}
             }
         }
+        // "hommes des forces de défense", "membres de la police".
+        if victims == Some("generic") {
+            let n = head_end;
+            let v = match (tok(toks, n), tok(toks, n + 1), tok(toks, n + 2), tok(toks, n + 3)) {
+                ("des", "forces" | "fds" | "fama", ..) | ("de", "l", "'", "armee") | ("de", "la", "gendarmerie", _) => Some("military"),
+                ("de", "la", "police", _) => Some("police"),
+                _ => None,
+            };
+            if v.is_some() && toks.get(n).is_some_and(|t| t.sentence == sent) {
+                victims = v;
+            }
+        }
         // "membres de Boko Haram", "éléments de l'EIGS": a named group.
         if victims == Some("generic") && matches!(tok(toks, head_end - 1), "membres" | "elements" | "combattants") {
             let mut n = head_end;
@@ -594,6 +606,7 @@ impl CasualtyRules {
                     a += 1;
                 }
                 let ba = self.cue_at("bare_after", toks, a).is_some()
+                    || matches!(tok(toks, a), "grievement" | "legerement" | "serieusement") && last_same.is_some()
                     || matches!(tok(toks, a), "." | ";" | "," | "") && last_same.is_some();
                 if bb || ba {
                     if let Some(l) = last_near {
@@ -621,6 +634,11 @@ impl CasualtyRules {
         }
         if victims.is_none() || victims == Some("generic") {
             if let Some(v) = self.rank_victims(toks, head_end, sent) {
+                victims = Some(v);
+            }
+        }
+        if let Some(v) = before.or(after.map(|a| a.2)).and_then(|t| t.victims) {
+            if matches!(victims, None | Some("generic")) {
                 victims = Some(v);
             }
         }
