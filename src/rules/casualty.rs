@@ -504,7 +504,7 @@ impl CasualtyRules {
         let mut after: Option<(usize, usize, Term)> = None;
         let mut strong: Option<Term> = None;
         let mut k = head_end;
-        let limit = head_end + 22;
+        let limit = head_end + 28;
         while k < limit && in_sent(k) {
             let t = &toks[k];
             if t.text == "(" {
@@ -579,6 +579,12 @@ impl CasualtyRules {
                 rule = "count_verb_after";
             }
         }
+        // "les 3 otages ont été exécutés": the verb says what became of them.
+        if matches!(kind, Some("kidnapped" | "missing")) {
+            if let Some((_, _, t)) = after.filter(|a| a.2.kind == "killed") {
+                kind = Some(t.kind);
+            }
+        }
         if let Some(s) = strong {
             kind = Some(s.kind);
             rule = "count_succumbed";
@@ -623,7 +629,7 @@ impl CasualtyRules {
             } else if has_head
                 && (prev == "et"
                     || prev == "que" && q.t0 >= 2 && toks[q.t0 - 2].text == "ainsi"
-                    || matches!(prev, "de" | "d" | "'")
+                    || matches!(prev, "de" | "d" | "'" | "a" | "aux")
                         && toks[..q.t0].iter().rev().take(3).any(|t| t.text == "et"))
             {
                 if let Some(l) = last_same {
@@ -958,9 +964,18 @@ impl CasualtyRules {
                         drafts[i].victims = Some("civilian");
                         continue;
                     }
-                    Some("military") => {}
                     _ => {
-                        drafts[i].victims = Some("unknown");
+                        let same_value = drafts
+                            .iter()
+                            .find(|d| {
+                                d.kind == drafts[i].kind
+                                    && d.best.is_some()
+                                    && d.best == drafts[i].best
+                                    && specific(d.victims)
+                                    && !d.negated
+                            })
+                            .and_then(|d| d.victims);
+                        drafts[i].victims = Some(same_value.unwrap_or("unknown"));
                         continue;
                     }
                 }
