@@ -255,6 +255,16 @@ impl CasualtyRules {
                     if let Some(l) = drafts.last_mut() {
                         l.has_subset = true;
                     }
+                    // "8 victimes, dont 5 morts": the victims are no count of
+                    // one type; the typed part is.
+                    let f = text.fold();
+                    if d.rule == "count_noun"
+                        && drafts
+                            .last()
+                            .is_some_and(|l| f[l.range.start..l.range.end].ends_with("victimes"))
+                    {
+                        drafts.pop();
+                    }
                 }
                 if let Some(v) = d.victims.filter(|v| *v != "generic") {
                     last_victims = Some((v, d.sentence));
@@ -487,7 +497,7 @@ impl CasualtyRules {
                 }
             }
         }
-        if !has_head && (q.core == Core::One || q.core == Core::VagueDet) {
+        if !has_head && !autres && (q.core == Core::One || q.core == Core::VagueDet) {
             return None;
         }
         // Cue before the count.
