@@ -180,7 +180,7 @@ impl<T: Clone> PhraseTable<T> {
         for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
             let v = map.entry(key).or_default();
             v.push((tokens.clone(), value.clone()));
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            v.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
     }
 

@@ -284,36 +284,33 @@ impl NumberGrammar {
                 let det = matches!(t.text, "des" | "plusieurs" | "quelques" | "les" | "de");
                 let noun_i = if det { i + 1 } else { i };
                 if let Some(nt) = toks.get(noun_i).filter(|n| n.sentence == t.sentence) {
-                    match self.single.get(nt.text) {
-                        Some(Word::VagueNoun(a, b)) => {
-                            let (mut a, mut b, mut end) = (*a, *b, noun_i + 1);
-                            // "des dizaines de milliers": scale the bounds.
-                            if tok(toks, end) == "de"
-                                && matches!(tok(toks, end + 1), "milliers" | "millions")
-                            {
-                                let s = if tok(toks, end + 1) == "milliers" {
-                                    1000.0
-                                } else {
-                                    1e6
-                                };
-                                a *= s;
-                                b = (b + 1.0) * s - 1.0;
-                                end += 2;
-                            }
-                            return Some(mk(
-                                end,
-                                None,
-                                Core::VagueNoun,
-                                Some(a),
-                                Some(b),
-                                Qualifier::Vague,
-                            ))
-                            .map(|mut q| {
-                                q.best = None;
-                                q
-                            });
+                    if let Some(Word::VagueNoun(a, b)) = self.single.get(nt.text) {
+                        let (mut a, mut b, mut end) = (*a, *b, noun_i + 1);
+                        // "des dizaines de milliers": scale the bounds.
+                        if tok(toks, end) == "de"
+                            && matches!(tok(toks, end + 1), "milliers" | "millions")
+                        {
+                            let s = if tok(toks, end + 1) == "milliers" {
+                                1000.0
+                            } else {
+                                1e6
+                            };
+                            a *= s;
+                            b = (b + 1.0) * s - 1.0;
+                            end += 2;
                         }
-                        _ => {}
+                        return Some(mk(
+                            end,
+                            None,
+                            Core::VagueNoun,
+                            Some(a),
+                            Some(b),
+                            Qualifier::Vague,
+                        ))
+                        .map(|mut q| {
+                            q.best = None;
+                            q
+                        });
                     }
                 }
                 if matches!(t.text, "un" | "une") {
