@@ -28,12 +28,7 @@ impl DateRules {
     }
 
     /// Finds and resolves the dates of a document against `published`.
-    pub fn find(
-        &self,
-        _text: &NormalizedText,
-        _segments: &Segments,
-        _published: Option<NaiveDate>,
-    ) -> DateFindings {
+    pub fn find(&self, _text: &NormalizedText, _segments: &Segments, _published: Option<NaiveDate>) -> DateFindings {
         DateFindings::default()
     }
 }
