@@ -43,9 +43,7 @@
 //! `gazetteers/victim_nouns.tsv`, `gazetteers/casualty_cues.tsv`,
 //! `gazetteers/quantity_words.tsv`, `gazetteers/number_units.tsv`.
 
-use std::collections::HashMap;
-
-use super::lexicon::{read_tsv, tokenize, PhraseTable, TokKind, Token};
+use super::lexicon::{read_tsv, tokenize, FastMap, PhraseTable, TokKind, Token};
 use super::number::{tok, Core, NumberGrammar, Quantity};
 use super::Found;
 use crate::model::{CasualtyMention, NumberMention};
@@ -80,7 +78,7 @@ pub struct CasualtyRules {
     before: PhraseTable<Term>,
     block: PhraseTable<Term>,
     victims: PhraseTable<&'static str>,
-    cues: HashMap<&'static str, PhraseTable<&'static str>>,
+    cues: FastMap<&'static str, PhraseTable<&'static str>>,
     context: PhraseTable<&'static str>,
 }
 
@@ -119,10 +117,11 @@ const AUXILIARIES: &[&str] = &[
 ];
 /// Function words: a participle separated from its noun by one of these is
 /// not an adjective of that noun.
-const FUNCTION: &[&str] = &["avons", "avez", "aurait", "auraient", "aura", "auront", "avoir", "ayant", 
-    "de", "du", "des", "la", "le", "les", "l", "a", "au", "aux", "dans", "par", "pour", "sur",
-    "en", "et", "ou", "qui", "que", "ont", "a", "avait", "avaient", "ont", "d", "un", "une", "ce",
-    "se", "ne", "n", "pas", "avec", "contre", "apres", "avant", "lors", "selon",
+const FUNCTION: &[&str] = &[
+    "avons", "avez", "aurait", "auraient", "aura", "auront", "avoir", "ayant", "de", "du", "des",
+    "la", "le", "les", "l", "a", "au", "aux", "dans", "par", "pour", "sur", "en", "et", "ou",
+    "qui", "que", "ont", "a", "avait", "avaient", "ont", "d", "un", "une", "ce", "se", "ne", "n",
+    "pas", "avec", "contre", "apres", "avant", "lors", "selon",
 ];
 /// Words that name a UN mission: police and soldiers "de la Monusco" are peacekeepers.
 const UN_WORDS: &[&str] = &[
@@ -177,7 +176,7 @@ impl CasualtyRules {
             before: PhraseTable::default(),
             block: PhraseTable::default(),
             victims: PhraseTable::default(),
-            cues: HashMap::new(),
+            cues: FastMap::default(),
             context: PhraseTable::default(),
         };
         for row in read_tsv(include_str!("../../gazetteers/casualty_terms.tsv")) {
@@ -205,7 +204,8 @@ impl CasualtyRules {
             r.cues.entry(role).or_default().insert(row.tokens, role);
         }
         for row in read_tsv(include_str!("../../gazetteers/victim_context.tsv")) {
-            r.context.insert(row.tokens, row.cols.first().copied().unwrap_or("civilian"));
+            r.context
+                .insert(row.tokens, row.cols.first().copied().unwrap_or("civilian"));
         }
         r
     }
@@ -215,7 +215,7 @@ impl CasualtyRules {
         let f = text.fold();
         let toks = tokenize(f, segments);
         let qs = self.numbers.find(f, &toks);
-        let mut q_at: HashMap<usize, usize> = HashMap::new();
+        let mut q_at: FastMap<usize, usize> = FastMap::default();
         for (i, q) in qs.iter().enumerate() {
             q_at.insert(q.t0, i);
             q_at.insert(q.core_t0, i);
@@ -254,6 +254,16 @@ impl CasualtyRules {
                 if d.is_subset {
                     if let Some(l) = drafts.last_mut() {
                         l.has_subset = true;
+                    }
+                    // "8 victimes, dont 5 morts": the victims are no count of
+                    // one type; the typed part is.
+                    let f = text.fold();
+                    if d.rule == "count_noun"
+                        && drafts
+                            .last()
+                            .is_some_and(|l| f[l.range.start..l.range.end].ends_with("victimes"))
+                    {
+                        drafts.pop();
                     }
                 }
                 if let Some(v) = d.victims.filter(|v| *v != "generic") {
@@ -299,7 +309,9 @@ impl CasualtyRules {
 
     /// True when a capitalized demonym follows the quantity ("deux Nigériens").
     fn demonym_after(&self, text: &NormalizedText, toks: &[Token], q: &Quantity) -> bool {
-        toks.get(q.t1).is_some_and(|t| t.kind == TokKind::Word && text.is_upper_at(t.start) && is_demonym(t.text))
+        toks.get(q.t1).is_some_and(|t| {
+            t.kind == TokKind::Word && text.is_upper_at(t.start) && is_demonym(t.text)
+        })
     }
 
     /// Victims named by the noun after a quantity (for "d'entre eux").
@@ -342,7 +354,7 @@ impl CasualtyRules {
         text: &NormalizedText,
         toks: &[Token],
         qs: &[Quantity],
-        q_at: &HashMap<usize, usize>,
+        q_at: &FastMap<usize, usize>,
         q: &Quantity,
         last: Option<&Draft>,
         prev_was_count: bool,
@@ -423,21 +435,51 @@ impl CasualtyRules {
                 _ => {}
             }
         }
+        // "hommes des forces de défense", "membres de la police".
+        if victims == Some("generic") {
+            let n = head_end;
+            let v = match (
+                tok(toks, n),
+                tok(toks, n + 1),
+                tok(toks, n + 2),
+                tok(toks, n + 3),
+            ) {
+                ("des", "forces" | "fds" | "fama", ..)
+                | ("de", "l", "'", "armee")
+                | ("de", "la", "gendarmerie", _) => Some("military"),
+                ("de", "la", "police", _) => Some("police"),
+                _ => None,
+            };
+            if v.is_some() && toks.get(n).is_some_and(|t| t.sentence == sent) {
+                victims = v;
+            }
+        }
         // "membres de Boko Haram", "éléments de l'EIGS": a named group.
-        if victims == Some("generic") && matches!(tok(toks, head_end - 1), "membres" | "elements" | "combattants") {
+        if victims == Some("generic")
+            && matches!(
+                tok(toks, head_end - 1),
+                "membres" | "elements" | "combattants"
+            )
+        {
             let mut n = head_end;
             if matches!(tok(toks, n), "de" | "du" | "des" | "d") {
                 n += 1;
                 while matches!(tok(toks, n), "'" | "l" | "la") {
                     n += 1;
                 }
-                if toks.get(n).is_some_and(|t| t.kind == TokKind::Word && t.sentence == sent && text.is_upper_at(t.start)) && !UN_WORDS.contains(&tok(toks, n)) {
+                if toks.get(n).is_some_and(|t| {
+                    t.kind == TokKind::Word && t.sentence == sent && text.is_upper_at(t.start)
+                }) && !UN_WORDS.contains(&tok(toks, n))
+                {
                     victims = Some("armed_group");
                 }
             }
         }
         // "des dizaines d'abris", "40 de ses hommes": a noun we do not know.
-        let next_word = toks.get(j).filter(|t| t.kind == TokKind::Word && t.sentence == sent).map(|t| t.text);
+        let next_word = toks
+            .get(j)
+            .filter(|t| t.kind == TokKind::Word && t.sentence == sent)
+            .map(|t| t.text);
         if !has_head && !partitive && !autres {
             if matches!(q.core, Core::ApproxNoun | Core::VagueNoun) {
                 return None;
@@ -455,7 +497,7 @@ impl CasualtyRules {
                 }
             }
         }
-        if !has_head && (q.core == Core::One || q.core == Core::VagueDet) {
+        if !has_head && !autres && (q.core == Core::One || q.core == Core::VagueDet) {
             return None;
         }
         // Cue before the count.
@@ -472,12 +514,13 @@ impl CasualtyRules {
         let mut after: Option<(usize, usize, Term)> = None;
         let mut strong: Option<Term> = None;
         let mut k = head_end;
-        let limit = head_end + 22;
+        let limit = head_end + 28;
         while k < limit && in_sent(k) {
             let t = &toks[k];
             if t.text == "(" {
                 // Skip a bracketed aside: "(MMAS)".
-                let close = (k..limit.min(toks.len())).find(|&c| toks[c].text == ")" && toks[c].sentence == sent);
+                let close = (k..limit.min(toks.len()))
+                    .find(|&c| toks[c].text == ")" && toks[c].sentence == sent);
                 if let Some(c) = close {
                     k = c + 1;
                     continue;
@@ -494,7 +537,10 @@ impl CasualtyRules {
                     if q2.t0 == k && crossable && q2.t1 > k {
                         // A coordinated count without a noun of its own ("et
                         // onze autres sont blessés") owns the cue that follows.
-                        if q2.unit.is_none() && self.head_victims(toks, q2).is_none() && !self.demonym_after(text, toks, q2) {
+                        if q2.unit.is_none()
+                            && self.head_victims(toks, q2).is_none()
+                            && !self.demonym_after(text, toks, q2)
+                        {
                             break;
                         }
                         k = q2.unit_end.max(q2.t1);
@@ -543,12 +589,19 @@ impl CasualtyRules {
                 rule = "count_verb_after";
             }
         }
+        // "les 3 otages ont été exécutés": the verb says what became of them.
+        if matches!(kind, Some("kidnapped" | "missing")) {
+            if let Some((_, _, t)) = after.filter(|a| a.2.kind == "killed") {
+                kind = Some(t.kind);
+            }
+        }
         if let Some(s) = strong {
             kind = Some(s.kind);
             rule = "count_succumbed";
         }
         let neutralised = before.or(after.map(|a| a.2)).is_some_and(|_| {
-            let lo = toks[q.t0].start.saturating_sub(40);
+            // Up to eight tokens before the count (on a char boundary).
+            let lo = toks[q.t0.saturating_sub(8)].start;
             let hi = after
                 .map(|a| toks[a.1 - 1].end)
                 .unwrap_or(toks[q.t1 - 1].end);
@@ -569,8 +622,15 @@ impl CasualtyRules {
             let prev = q.t0.checked_sub(1).map(|p| toks[p].text).unwrap_or("");
             // The antecedent of "dont" is the count just before it, or for a
             // sentence that opens with "parmi eux", a count of the sentences before.
-            let opens = q.t0 >= 3 && toks[q.t0 - 3].sentence != sent || q.t0 >= 2 && toks[q.t0 - 2].sentence != sent;
-            let antecedent = if prev_was_count { last_same } else if opens || sentence_start_cue { last.filter(|l| l.sentence + 2 >= sent) } else { None };
+            let opens = q.t0 >= 3 && toks[q.t0 - 3].sentence != sent
+                || q.t0 >= 2 && toks[q.t0 - 2].sentence != sent;
+            let antecedent = if prev_was_count {
+                last_same
+            } else if opens || sentence_start_cue {
+                last.filter(|l| l.sentence + 2 >= sent)
+            } else {
+                None
+            };
             if subset && has_head && q.core != Core::VagueDet {
                 if let Some(l) = antecedent {
                     kind = Some(l.kind);
@@ -579,7 +639,8 @@ impl CasualtyRules {
             } else if has_head
                 && (prev == "et"
                     || prev == "que" && q.t0 >= 2 && toks[q.t0 - 2].text == "ainsi"
-                    || matches!(prev, "de" | "d" | "'") && toks[..q.t0].iter().rev().take(3).any(|t| t.text == "et"))
+                    || matches!(prev, "de" | "d" | "'" | "a" | "aux")
+                        && toks[..q.t0].iter().rev().take(3).any(|t| t.text == "et"))
             {
                 if let Some(l) = last_same {
                     kind = Some(l.kind);
@@ -594,6 +655,8 @@ impl CasualtyRules {
                     a += 1;
                 }
                 let ba = self.cue_at("bare_after", toks, a).is_some()
+                    || matches!(tok(toks, a), "grievement" | "legerement" | "serieusement")
+                        && last_same.is_some()
                     || matches!(tok(toks, a), "." | ";" | "," | "") && last_same.is_some();
                 if bb || ba {
                     if let Some(l) = last_near {
@@ -614,13 +677,20 @@ impl CasualtyRules {
             .unwrap_or(head_end + 6)
             .min(head_end + 10);
         let un = (head_end..modifier_end).any(|i| {
-            in_sent(i) && (UN_WORDS.contains(&tok(toks, i)) || un_doc && tok(toks, i) == "mission" && tok(toks, i + 1) != "multinationale")
+            in_sent(i)
+                && (UN_WORDS.contains(&tok(toks, i))
+                    || un_doc && tok(toks, i) == "mission" && tok(toks, i + 1) != "multinationale")
         });
         if un && has_head && matches!(victims, Some("military" | "police" | "generic") | None) {
             victims = Some("peacekeepers");
         }
         if victims.is_none() || victims == Some("generic") {
             if let Some(v) = self.rank_victims(toks, head_end, sent) {
+                victims = Some(v);
+            }
+        }
+        if let Some(v) = before.or(after.map(|a| a.2)).and_then(|t| t.victims) {
+            if matches!(victims, None | Some("generic")) {
                 victims = Some(v);
             }
         }
@@ -858,7 +928,7 @@ impl CasualtyRules {
         let specific = |v: Option<&str>| v.is_some_and(|v| CATS.contains(&v));
         // Context words per sentence and for the whole document; the
         // headline (first sentence) weighs three times in the document.
-        let mut by_sentence: HashMap<usize, [usize; 4]> = HashMap::new();
+        let mut by_sentence: FastMap<usize, [usize; 4]> = FastMap::default();
         let mut doc = [0usize; 4];
         let mut k = 0;
         while k < toks.len() {
@@ -878,7 +948,8 @@ impl CasualtyRules {
         let winner = |v: &[usize; 4], factor: usize, min: usize| {
             let mut idx: Vec<usize> = (0..4).collect();
             idx.sort_by_key(|&c| std::cmp::Reverse(v[c]));
-            (v[idx[0]] >= min && v[idx[0]] >= factor * v[idx[1]] && v[idx[0]] > v[idx[1]]).then(|| CATS[idx[0]])
+            (v[idx[0]] >= min && v[idx[0]] >= factor * v[idx[1]] && v[idx[0]] > v[idx[1]])
+                .then(|| CATS[idx[0]])
         };
         let paragraph = |s: usize| segments.sentences.get(s).map(|x| x.paragraph);
         for i in 0..drafts.len() {
@@ -903,23 +974,42 @@ impl CasualtyRules {
                         drafts[i].victims = Some("civilian");
                         continue;
                     }
-                    Some("military") => {}
                     _ => {
-                        drafts[i].victims = Some("unknown");
+                        let same_value = drafts
+                            .iter()
+                            .find(|d| {
+                                d.kind == drafts[i].kind
+                                    && d.best.is_some()
+                                    && d.best == drafts[i].best
+                                    && specific(d.victims)
+                                    && !d.negated
+                            })
+                            .and_then(|d| d.victims);
+                        drafts[i].victims = Some(same_value.unwrap_or("unknown"));
                         continue;
                     }
                 }
             }
             let same_value = drafts
                 .iter()
-                .find(|d| d.kind == drafts[i].kind && d.best.is_some() && d.best == drafts[i].best && specific(d.victims) && !d.negated)
+                .find(|d| {
+                    d.kind == drafts[i].kind
+                        && d.best.is_some()
+                        && d.best == drafts[i].best
+                        && specific(d.victims)
+                        && !d.negated
+                })
                 .and_then(|d| d.victims);
             let in_sentence = by_sentence.get(&sent).and_then(|v| winner(v, 1, 1));
             let previous = drafts[..i]
                 .iter()
                 .rev()
                 .take_while(|d| d.sentence + 1 >= sent)
-                .find(|d| d.sentence + 1 == sent && paragraph(d.sentence) == paragraph(sent) && specific(d.victims))
+                .find(|d| {
+                    d.sentence + 1 == sent
+                        && paragraph(d.sentence) == paragraph(sent)
+                        && specific(d.victims)
+                })
                 .and_then(|d| d.victims);
             let in_previous = sent
                 .checked_sub(1)
@@ -928,7 +1018,11 @@ impl CasualtyRules {
                 .and_then(|v| winner(&[v[0], v[1], 0, 0], 1, 1));
             // Vague tolls ("des centaines de morts") are mostly overall
             // tallies: the document's main victims say nothing of them.
-            let in_doc = if drafts[i].qualifier == "vague" { None } else { winner(&doc, 2, 3) };
+            let in_doc = if drafts[i].qualifier == "vague" {
+                None
+            } else {
+                winner(&doc, 2, 3)
+            };
             let v = same_sentence
                 .or(same_value)
                 .or(in_sentence)
@@ -940,7 +1034,9 @@ impl CasualtyRules {
         }
         // Soldiers "captured" by an armed group are kidnapped, not arrested.
         for d in drafts.iter_mut() {
-            if d.kind == "arrested" && matches!(d.victims, Some("military" | "police" | "peacekeepers")) {
+            if d.kind == "arrested"
+                && matches!(d.victims, Some("military" | "police" | "peacekeepers"))
+            {
                 d.kind = "kidnapped";
             }
         }

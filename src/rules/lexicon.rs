@@ -10,6 +10,32 @@
 //! through [`crate::normalize::fold`].
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: lexicon keys are short words, and SipHash (the std default,
+/// built against hostile keys) dominated the grammar's running time.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hash map with the [`Fnv`] hasher.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use crate::segment::Segments;
 
@@ -132,15 +158,15 @@ pub fn read_tsv(data: &'static str) -> Vec<Row> {
 /// A table of phrases with a payload, searched token by token, longest first.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
-    by_last: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
+    by_last: FastMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T: Clone> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
-            by_last: HashMap::new(),
+            by_first: FastMap::default(),
+            by_last: FastMap::default(),
         }
     }
 }
@@ -154,7 +180,7 @@ impl<T: Clone> PhraseTable<T> {
         for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
             let v = map.entry(key).or_default();
             v.push((tokens.clone(), value.clone()));
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            v.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
     }
 

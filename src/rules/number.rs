@@ -34,12 +34,11 @@
 //! `at_most`/`less_than` set `high`, `range` both, `vague` the table's
 //! bounds) and the qualifier.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use text2num::{text2digits, Language};
 
-use super::lexicon::{read_tsv, PhraseTable, TokKind, Token};
+use super::lexicon::{read_tsv, FastMap, PhraseTable, TokKind, Token};
 use crate::model::NumberMention;
 
 /// How a quantity is qualified (SPEC's `qualifier` values).
@@ -163,7 +162,7 @@ enum Word {
     VagueNoun(f64, f64),
     VagueDet(f64),
     Scale(f64),
-    Number,
+    Number(f64),
 }
 
 /// The compiled number grammar (lexicons of `gazetteers/quantity_words.tsv`
@@ -171,7 +170,7 @@ enum Word {
 #[derive(Debug)]
 pub struct NumberGrammar {
     words: PhraseTable<Word>,
-    single: HashMap<String, Word>,
+    single: FastMap<String, Word>,
     units: PhraseTable<&'static str>,
 }
 
@@ -196,7 +195,7 @@ impl NumberGrammar {
     /// Compiles the built-in lexicons.
     pub fn new() -> NumberGrammar {
         let mut words = PhraseTable::default();
-        let mut single = HashMap::new();
+        let mut single = FastMap::default();
         for row in read_tsv(include_str!("../../gazetteers/quantity_words.tsv")) {
             let role = row.cols.first().copied().unwrap_or("");
             let value = row.cols.get(1).copied().unwrap_or("-");
@@ -210,7 +209,7 @@ impl NumberGrammar {
                 }
                 "vague_det" => Word::VagueDet(value.parse().unwrap_or(2.0)),
                 "scale" => Word::Scale(value.parse().unwrap_or(1.0)),
-                _ => Word::Number,
+                _ => Word::Number(value.parse().unwrap_or(0.0)),
             };
             if row.tokens.len() == 1 && !matches!(w, Word::Prefix(_)) {
                 single.insert(row.tokens[0].clone(), w.clone());
@@ -229,7 +228,7 @@ impl NumberGrammar {
     }
 
     fn is_number_word(&self, t: &str) -> bool {
-        matches!(self.single.get(t), Some(Word::Number))
+        matches!(self.single.get(t), Some(Word::Number(_)))
     }
 
     /// Finds every quantity in the token stream, in text order.
@@ -285,36 +284,33 @@ impl NumberGrammar {
                 let det = matches!(t.text, "des" | "plusieurs" | "quelques" | "les" | "de");
                 let noun_i = if det { i + 1 } else { i };
                 if let Some(nt) = toks.get(noun_i).filter(|n| n.sentence == t.sentence) {
-                    match self.single.get(nt.text) {
-                        Some(Word::VagueNoun(a, b)) => {
-                            let (mut a, mut b, mut end) = (*a, *b, noun_i + 1);
-                            // "des dizaines de milliers": scale the bounds.
-                            if tok(toks, end) == "de"
-                                && matches!(tok(toks, end + 1), "milliers" | "millions")
-                            {
-                                let s = if tok(toks, end + 1) == "milliers" {
-                                    1000.0
-                                } else {
-                                    1e6
-                                };
-                                a *= s;
-                                b = (b + 1.0) * s - 1.0;
-                                end += 2;
-                            }
-                            return Some(mk(
-                                end,
-                                None,
-                                Core::VagueNoun,
-                                Some(a),
-                                Some(b),
-                                Qualifier::Vague,
-                            ))
-                            .map(|mut q| {
-                                q.best = None;
-                                q
-                            });
+                    if let Some(Word::VagueNoun(a, b)) = self.single.get(nt.text) {
+                        let (mut a, mut b, mut end) = (*a, *b, noun_i + 1);
+                        // "des dizaines de milliers": scale the bounds.
+                        if tok(toks, end) == "de"
+                            && matches!(tok(toks, end + 1), "milliers" | "millions")
+                        {
+                            let s = if tok(toks, end + 1) == "milliers" {
+                                1000.0
+                            } else {
+                                1e6
+                            };
+                            a *= s;
+                            b = (b + 1.0) * s - 1.0;
+                            end += 2;
                         }
-                        _ => {}
+                        return Some(mk(
+                            end,
+                            None,
+                            Core::VagueNoun,
+                            Some(a),
+                            Some(b),
+                            Qualifier::Vague,
+                        ))
+                        .map(|mut q| {
+                            q.best = None;
+                            q
+                        });
                     }
                 }
                 if matches!(t.text, "un" | "une") {
@@ -502,8 +498,11 @@ impl NumberGrammar {
                 s.push_str(p);
             }
         }
-        let digits = text2digits(&s, language()).ok()?;
-        let v: f64 = digits.parse().ok()?;
+        // One word needs no parser (and "un"/"une" are everywhere).
+        let v: f64 = match (parts.len(), self.single.get(parts[0])) {
+            (1, Some(Word::Number(v))) => *v,
+            _ => text2digits(&s, language()).ok()?.parse().ok()?,
+        };
         let one = parts.len() == 1 && matches!(parts[0], "un" | "une");
         // "treize (13)": the digits in brackets repeat the number.
         if tok(toks, end) == "("
@@ -583,11 +582,20 @@ impl NumberGrammar {
             }
         }
         // "du 9 au 10 juillet": a date range.
-        if matches!(tok(toks, j), "au" | "et" | "-") && self.units.match_at(toks, j + 2).is_some_and(|(_, f)| *f == "month") {
+        if matches!(tok(toks, j), "au" | "et" | "-")
+            && self
+                .units
+                .match_at(toks, j + 2)
+                .is_some_and(|(_, f)| *f == "month")
+        {
             return None;
         }
         // "de 25 à 50 ans": the unit follows the second number.
-        if matches!(tok(toks, j), "a" | "et") && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Digits || self.is_number_word(t.text)) {
+        if matches!(tok(toks, j), "a" | "et")
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| t.kind == TokKind::Digits || self.is_number_word(t.text))
+        {
             if let Some((_, fam)) = self.units.match_at(toks, j + 2) {
                 q.unit = Some(fam);
                 q.unit_end = j + 2;

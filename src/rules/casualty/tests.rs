@@ -101,3 +101,117 @@ fn no_panic_on_odd_input() {
         let _ = CasualtyRules::new().find(&text, &segs);
     }
 }
+
+/// Checks one lexicon: terms fold to something, columns hold known values,
+/// no (term, role) pair twice; messages name the file and line.
+fn check_lexicon(name: &str, data: &'static str, allowed: &[&[&str]]) -> Vec<String> {
+    use crate::rules::lexicon::read_tsv;
+    let mut errs = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for row in read_tsv(data) {
+        if row.tokens.is_empty() {
+            errs.push(format!("{name}:{}: term folds to nothing", row.line));
+        }
+        for (i, values) in allowed.iter().enumerate() {
+            let v = row.cols.get(i).copied().unwrap_or("");
+            if !values.is_empty() && !values.contains(&v) {
+                errs.push(format!("{name}:{}: column {} has {v:?}", row.line, i + 2));
+            }
+        }
+        let key = (
+            row.tokens.join(" "),
+            row.cols.first().copied().unwrap_or("").to_string(),
+        );
+        if !seen.insert(key.clone()) {
+            errs.push(format!("{name}:{}: {:?} listed twice", row.line, key));
+        }
+    }
+    errs
+}
+
+#[test]
+fn lexicons_are_well_formed() {
+    const TYPES: &[&str] = &[
+        "killed",
+        "injured",
+        "kidnapped",
+        "missing",
+        "arrested",
+        "displaced",
+        "-",
+    ];
+    const VICTIMS: &[&str] = &[
+        "military",
+        "police",
+        "civilian",
+        "peacekeepers",
+        "armed_group",
+        "generic",
+        "-",
+    ];
+    let mut errs = Vec::new();
+    errs.extend(check_lexicon(
+        "casualty_terms.tsv",
+        include_str!("../../../gazetteers/casualty_terms.tsv"),
+        &[
+            &["noun", "after", "before", "strong", "block"],
+            TYPES,
+            &["passive", "any"],
+            VICTIMS,
+        ],
+    ));
+    errs.extend(check_lexicon(
+        "victim_nouns.tsv",
+        include_str!("../../../gazetteers/victim_nouns.tsv"),
+        &[VICTIMS],
+    ));
+    errs.extend(check_lexicon(
+        "victim_context.tsv",
+        include_str!("../../../gazetteers/victim_context.tsv"),
+        &[&["civilian", "military", "police", "peacekeepers"]],
+    ));
+    errs.extend(check_lexicon(
+        "casualty_cues.tsv",
+        include_str!("../../../gazetteers/casualty_cues.tsv"),
+        &[&[
+            "revision",
+            "source",
+            "subset",
+            "negation",
+            "bare_before",
+            "bare_after",
+            "rank",
+        ]],
+    ));
+    errs.extend(check_lexicon(
+        "quantity_words.tsv",
+        include_str!("../../../gazetteers/quantity_words.tsv"),
+        &[
+            &[
+                "prefix",
+                "approx_noun",
+                "vague_noun",
+                "vague_det",
+                "scale",
+                "number_word",
+            ],
+            &[],
+            &[
+                "exact",
+                "at_least",
+                "more_than",
+                "at_most",
+                "less_than",
+                "approx",
+                "range",
+                "vague",
+            ],
+        ],
+    ));
+    errs.extend(check_lexicon(
+        "number_units.tsv",
+        include_str!("../../../gazetteers/number_units.tsv"),
+        &[&[]],
+    ));
+    assert!(errs.is_empty(), "{}", errs.join("\n"));
+}
