@@ -200,23 +200,30 @@ pub fn run(
         say(e.to_string());
     }
 
-    // Open every sink first: a bad database URL fails before any work.
-    let mut loaded: Vec<Option<HashMap<String, String>>> = Vec::with_capacity(sinks.len());
-    for s in sinks.iter_mut() {
-        s.begin()?;
-        loaded.push(if opts.force {
-            s.loaded()?.map(|_| HashMap::new())
-        } else {
-            s.loaded()?
-        });
-    }
-    let any_database = loaded.iter().any(Option::is_some);
-
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("vigie-extract-{i}"))
         .build()
         .map_err(|e| SinkError::new("batch", format!("cannot start {jobs} threads: {e}")))?;
+
+    // Open every sink first: a bad database URL fails before any work.
+    let mut loaded: Vec<Option<HashMap<String, String>>> = Vec::with_capacity(sinks.len());
+    for i in 0..sinks.len() {
+        match sinks[i].begin().and_then(|_| sinks[i].loaded()) {
+            Ok(l) => loaded.push(if opts.force {
+                l.map(|_| HashMap::new())
+            } else {
+                l
+            }),
+            Err(e) => {
+                for s in sinks[..=i].iter_mut() {
+                    s.abort();
+                }
+                return Err(e);
+            }
+        }
+    }
+    let any_database = loaded.iter().any(Option::is_some);
 
     let (tx, rx) = sync_channel::<Vec<Item>>(WINDOWS_IN_FLIGHT);
     let stop_after = opts.stop_after;
@@ -225,59 +232,13 @@ pub fn run(
         let writer = std::thread::Builder::new()
             .name("vigie-writer".into())
             .spawn_scoped(scope, move || -> Result<Summary, SinkError> {
-                let mut s = Summary::default();
-                let mut handled = 0usize;
-                for window in rx {
-                    for item in window {
-                        match item {
-                            Item::Done { doc, route, bytes } => {
-                                // Metadata problems, reported here so that stderr keeps input order.
-                                for w in doc.warnings.iter().filter(|w| w.code == "bad-metadata") {
-                                    bar.suspend(|| eprintln!("vigie: warning: {}", w.message));
-                                }
-                                for (sink, &yes) in sinks.iter_mut().zip(&route) {
-                                    if yes {
-                                        sink.document(&doc)?;
-                                    }
-                                }
-                                s.articles += 1;
-                                s.documents += 1;
-                                s.events += doc.events.len();
-                                s.bytes += bytes;
-                                bar.inc(bytes);
-                            }
-                            Item::Skipped { bytes } => {
-                                s.articles += 1;
-                                s.skipped += 1;
-                                s.bytes += bytes;
-                                bar.inc(bytes);
-                            }
-                            Item::Failed(e) => {
-                                s.errors += 1;
-                                bar.suspend(|| eprintln!("vigie: {e}"));
-                            }
-                        }
-                        handled += 1;
-                        if stop_after.is_some_and(|n| handled >= n) {
-                            bar.suspend(|| {
-                                eprintln!(
-                                "vigie: stopping abruptly after {handled} articles (--stop-after)"
-                            )
-                            });
-                            std::process::exit(3);
-                        }
+                let result = write_all(&mut sinks, rx, bar, start, stop_after);
+                if result.is_err() {
+                    for sink in sinks.iter_mut() {
+                        sink.abort();
                     }
-                    let secs = start.elapsed().as_secs_f64().max(1e-9);
-                    bar.set_message(format!(
-                        "{} articles, {:.0} articles/s",
-                        s.articles,
-                        s.articles as f64 / secs
-                    ));
                 }
-                for sink in sinks.iter_mut() {
-                    sink.finish()?;
-                }
-                Ok(s)
+                result
             });
         let writer = match writer {
             Ok(w) => w,
@@ -401,4 +362,65 @@ pub fn run(
     summary.elapsed = start.elapsed();
     summary.peak_memory = peak_memory();
     Ok(summary)
+}
+
+/// The writer stage: pushes the finished windows to the sinks in order.
+fn write_all(
+    sinks: &mut [Box<dyn Sink>],
+    rx: std::sync::mpsc::Receiver<Vec<Item>>,
+    bar: &ProgressBar,
+    start: Instant,
+    stop_after: Option<usize>,
+) -> Result<Summary, SinkError> {
+    let mut s = Summary::default();
+    let mut handled = 0usize;
+    for window in rx {
+        for item in window {
+            match item {
+                Item::Done { doc, route, bytes } => {
+                    // Metadata problems, reported here so that stderr keeps input order.
+                    for w in doc.warnings.iter().filter(|w| w.code == "bad-metadata") {
+                        bar.suspend(|| eprintln!("vigie: warning: {}", w.message));
+                    }
+                    for (sink, &yes) in sinks.iter_mut().zip(&route) {
+                        if yes {
+                            sink.document(&doc)?;
+                        }
+                    }
+                    s.articles += 1;
+                    s.documents += 1;
+                    s.events += doc.events.len();
+                    s.bytes += bytes;
+                    bar.inc(bytes);
+                }
+                Item::Skipped { bytes } => {
+                    s.articles += 1;
+                    s.skipped += 1;
+                    s.bytes += bytes;
+                    bar.inc(bytes);
+                }
+                Item::Failed(e) => {
+                    s.errors += 1;
+                    bar.suspend(|| eprintln!("vigie: {e}"));
+                }
+            }
+            handled += 1;
+            if stop_after.is_some_and(|n| handled >= n) {
+                bar.suspend(|| {
+                    eprintln!("vigie: stopping abruptly after {handled} articles (--stop-after)")
+                });
+                std::process::exit(3);
+            }
+        }
+        let secs = start.elapsed().as_secs_f64().max(1e-9);
+        bar.set_message(format!(
+            "{} articles, {:.0} articles/s",
+            s.articles,
+            s.articles as f64 / secs
+        ));
+    }
+    for sink in sinks.iter_mut() {
+        sink.finish()?;
+    }
+    Ok(s)
 }

@@ -182,6 +182,11 @@ impl Sink for SqliteSink {
         Ok(())
     }
 
+    fn abort(&mut self) {
+        // Dropping the connection rolls the open transaction back.
+        self.conn = None;
+    }
+
     fn finish(&mut self) -> Result<(), SinkError> {
         if let Some(conn) = self.conn.take() {
             conn.execute_batch("COMMIT")
