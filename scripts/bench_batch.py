@@ -28,6 +28,7 @@ import glob
 import json
 import os
 import random
+import resource
 import re
 import shutil
 import subprocess
@@ -117,14 +118,23 @@ SUMMARY = re.compile(
 )
 
 
+def cpu_seconds():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_batch(vigie, corpus, jobs, sink_args):
     cmd = [vigie, "batch", corpus, "--jobs", str(jobs), "--quiet"] + sink_args
+    before = cpu_seconds()
     p = subprocess.run(cmd, capture_output=True, text=True)
+    cpu = cpu_seconds() - before
     line = p.stderr.strip().splitlines()[-1] if p.stderr.strip() else ""
     m = SUMMARY.search(line)
     if p.returncode != 0 or not m:
         sys.exit(f"bench: {' '.join(cmd)} failed ({p.returncode}): {p.stderr[-2000:]}")
-    return m.groupdict()
+    r = m.groupdict()
+    r["cpu"] = f"{cpu:.2f}"
+    return r
 
 
 def main():
@@ -150,13 +160,15 @@ def main():
     out = args.dir + "-out"
     os.makedirs(out, exist_ok=True)
 
-    t = time.time()
+    t, before = time.time(), cpu_seconds()
     with open(os.devnull, "wb") as null:
         p = subprocess.run([args.vigie, "extract", corpus], stdout=null, stderr=subprocess.PIPE)
-    secs = time.time() - t
-    print(f"raw extraction (vigie extract, 1 thread, output discarded): {total / 1e6 / secs:.2f} MB/s ({secs:.1f} s, exit {p.returncode})")
+    secs, cpu = time.time() - t, cpu_seconds() - before
+    print(f"raw extraction (vigie extract, 1 thread, output discarded): {total / 1e6 / secs:.2f} MB/s "
+          f"({secs:.1f} s wall, {cpu:.1f} s CPU, exit {p.returncode})")
+    print(f"load average before the runs: {os.getloadavg()[0]:.1f} (wall-clock figures assume an idle machine)")
 
-    print(f"{'sink':8} {'jobs':>4} {'articles':>9} {'events':>8} {'MB':>7} {'s':>7} {'MB/s':>7} {'art/s':>7} {'peak MB':>8}")
+    print(f"{'sink':8} {'jobs':>4} {'articles':>9} {'events':>8} {'MB':>7} {'s':>7} {'MB/s':>7} {'art/s':>7} {'CPU s':>7} {'peak MB':>8}")
     for jobs in [int(j) for j in args.jobs.split(",")]:
         for sink in ["jsonl", "sqlite"]:
             path = os.path.join(out, f"events-j{jobs}." + ("jsonl" if sink == "jsonl" else "db"))
@@ -164,7 +176,7 @@ def main():
                 if os.path.exists(path + suffix):
                     os.remove(path + suffix)
             r = run_batch(args.vigie, corpus, jobs, ["--out" if sink == "jsonl" else "--sqlite", path])
-            print(f"{sink:8} {jobs:>4} {r['articles']:>9} {r['events']:>8} {r['mb']:>7} {r['secs']:>7} {r['mbs']:>7} {r['aps']:>7} {r['mem'] or '?':>8}")
+            print(f"{sink:8} {jobs:>4} {r['articles']:>9} {r['events']:>8} {r['mb']:>7} {r['secs']:>7} {r['mbs']:>7} {r['aps']:>7} {r['cpu']:>7} {r['mem'] or '?':>8}")
     # A second SQLite load over the same folder: every document is skipped.
     path = os.path.join(out, f"events-j{jobs}.db")
     r = run_batch(args.vigie, corpus, jobs, ["--sqlite", path])

@@ -6,7 +6,8 @@
 //! 1. **read** (calling thread): [`collect_paths`] lists the files in a
 //!    deterministic order and [`Articles`] streams them (JSONL files one line
 //!    at a time), a *window* of at most `window` articles or
-//!    [`WINDOW_BYTES`] at a time.
+//!    [`WINDOW_BYTES`] at a time; text files of the window are read (and
+//!    every content hashed, for routing) on the worker threads.
 //! 2. **extract** (a rayon pool of `jobs` threads): the window's articles go
 //!    through one shared [`Extractor`] (gazetteers compiled once) with an
 //!    order-keeping `par_iter().map().collect()`.
@@ -43,7 +44,7 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::input::{collect_paths, Article, Articles, InputError};
+use crate::input::{collect_paths, Article, Articles, InputError, Pending};
 use crate::model::Document;
 use crate::pipeline::{hex_sha256, Extractor};
 use crate::sink::{fingerprint, Sink, SinkError};
@@ -171,13 +172,14 @@ pub fn run(
         opts.window
     };
     let (paths, walk_errors) = collect_paths(&opts.inputs);
-    let total: u64 = paths
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum();
 
     let bar = if opts.progress && std::io::stderr().is_terminal() {
+        // The bar counts bytes: one more stat per file, only when it is shown.
+        let total: u64 = paths
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum();
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr_with_hz(4));
         let style = ProgressStyle::with_template(
             "{elapsed_precise} [{wide_bar}] {binary_bytes}/{binary_total_bytes} {msg} ETA {eta}",
@@ -198,113 +200,94 @@ pub fn run(
         say(e.to_string());
     }
 
-    // Open every sink first: a bad database URL fails before any work.
-    let mut loaded: Vec<Option<HashMap<String, String>>> = Vec::with_capacity(sinks.len());
-    for s in sinks.iter_mut() {
-        s.begin()?;
-        loaded.push(if opts.force {
-            s.loaded()?.map(|_| HashMap::new())
-        } else {
-            s.loaded()?
-        });
-    }
-    let any_database = loaded.iter().any(Option::is_some);
-
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("vigie-extract-{i}"))
         .build()
         .map_err(|e| SinkError::new("batch", format!("cannot start {jobs} threads: {e}")))?;
 
+    // Open every sink first: a bad database URL fails before any work.
+    let mut loaded: Vec<Option<HashMap<String, String>>> = Vec::with_capacity(sinks.len());
+    for i in 0..sinks.len() {
+        match sinks[i].begin().and_then(|_| sinks[i].loaded()) {
+            Ok(l) => loaded.push(if opts.force {
+                l.map(|_| HashMap::new())
+            } else {
+                l
+            }),
+            Err(e) => {
+                for s in sinks[..=i].iter_mut() {
+                    s.abort();
+                }
+                return Err(e);
+            }
+        }
+    }
+    let any_database = loaded.iter().any(Option::is_some);
+
     let (tx, rx) = sync_channel::<Vec<Item>>(WINDOWS_IN_FLIGHT);
     let stop_after = opts.stop_after;
     let result = std::thread::scope(|scope| {
         let bar = &bar;
-        let writer = scope.spawn(move || -> Result<Summary, SinkError> {
-            let mut s = Summary::default();
-            let mut handled = 0usize;
-            for window in rx {
-                for item in window {
-                    match item {
-                        Item::Done { doc, route, bytes } => {
-                            // Metadata problems, reported here so that stderr keeps input order.
-                            for w in doc.warnings.iter().filter(|w| w.code == "bad-metadata") {
-                                bar.suspend(|| eprintln!("vigie: warning: {}", w.message));
-                            }
-                            for (sink, &yes) in sinks.iter_mut().zip(&route) {
-                                if yes {
-                                    sink.document(&doc)?;
-                                }
-                            }
-                            s.articles += 1;
-                            s.documents += 1;
-                            s.events += doc.events.len();
-                            s.bytes += bytes;
-                            bar.inc(bytes);
-                        }
-                        Item::Skipped { bytes } => {
-                            s.articles += 1;
-                            s.skipped += 1;
-                            s.bytes += bytes;
-                            bar.inc(bytes);
-                        }
-                        Item::Failed(e) => {
-                            s.errors += 1;
-                            bar.suspend(|| eprintln!("vigie: {e}"));
-                        }
-                    }
-                    handled += 1;
-                    if stop_after.is_some_and(|n| handled >= n) {
-                        bar.suspend(|| {
-                            eprintln!(
-                                "vigie: stopping abruptly after {handled} articles (--stop-after)"
-                            )
-                        });
-                        std::process::exit(3);
+        let writer = std::thread::Builder::new()
+            .name("vigie-writer".into())
+            .spawn_scoped(scope, move || -> Result<Summary, SinkError> {
+                let result = write_all(&mut sinks, rx, bar, start, stop_after);
+                if result.is_err() {
+                    for sink in sinks.iter_mut() {
+                        sink.abort();
                     }
                 }
-                let secs = start.elapsed().as_secs_f64().max(1e-9);
-                bar.set_message(format!(
-                    "{} articles, {:.0} articles/s",
-                    s.articles,
-                    s.articles as f64 / secs
-                ));
+                result
+            });
+        let writer = match writer {
+            Ok(w) => w,
+            Err(e) => {
+                return Err(SinkError::new(
+                    "batch",
+                    format!("cannot start the writer thread: {e}"),
+                ))
             }
-            for sink in sinks.iter_mut() {
-                sink.finish()?;
-            }
-            Ok(s)
-        });
+        };
 
         let mut articles = Articles::new(paths);
         let mut seen: HashSet<u128> = HashSet::new();
         loop {
-            // 1. read a window
-            let mut batch: Vec<Result<Article, InputError>> = Vec::with_capacity(window);
+            // 1. take a window of inputs (JSONL records are read here, files are not yet)
+            let mut pending: Vec<Pending> = Vec::with_capacity(window);
             let mut bytes = 0usize;
-            while batch.len() < window && bytes < WINDOW_BYTES {
-                let Some(item) = articles.next() else { break };
-                if let Ok(a) = &item {
+            while pending.len() < window && bytes < WINDOW_BYTES {
+                let Some(item) = articles.next_pending() else {
+                    break;
+                };
+                if let Pending::Ready(Ok(a)) = &item {
                     bytes += a.bytes.len();
                 }
-                batch.push(item);
+                pending.push(item);
             }
-            if batch.is_empty() {
+            if pending.is_empty() {
                 break;
             }
-            if opts.published.is_some() {
-                for a in batch.iter_mut().flatten() {
-                    a.published = opts.published;
-                }
-            }
-            // 2. route (content hashes in parallel, decisions in input order)
-            let routes: Vec<Option<Vec<bool>>> = if any_database {
-                let shas: Vec<Option<String>> = pool.install(|| {
-                    batch
-                        .par_iter()
-                        .map(|a| a.as_ref().ok().map(|a| hex_sha256(&a.bytes)))
-                        .collect()
+            // 2. read the files and hash the contents, in parallel
+            let (batch, shas): (Vec<Result<Article, InputError>>, Vec<Option<String>>) = pool
+                .install(|| {
+                    pending
+                        .into_par_iter()
+                        .map(|p| {
+                            let mut read = p.read();
+                            if let (Ok(a), Some(date)) = (&mut read, opts.published) {
+                                a.published = Some(date);
+                            }
+                            let sha = match &read {
+                                Ok(a) if any_database => Some(hex_sha256(&a.bytes)),
+                                _ => None,
+                            };
+                            (read, sha)
+                        })
+                        .unzip()
                 });
+            // 3. route, in input order
+            let routes: Vec<Option<Vec<bool>>> = if any_database {
                 batch
                     .iter()
                     .zip(shas)
@@ -334,7 +317,7 @@ pub fn run(
                     .map(|_| Some(vec![true; loaded.len()]))
                     .collect()
             };
-            // 3. extract what some sink wants
+            // 4. extract what some sink wants, in parallel
             let items: Vec<Item> = pool.install(|| {
                 batch
                     .into_par_iter()
@@ -379,4 +362,65 @@ pub fn run(
     summary.elapsed = start.elapsed();
     summary.peak_memory = peak_memory();
     Ok(summary)
+}
+
+/// The writer stage: pushes the finished windows to the sinks in order.
+fn write_all(
+    sinks: &mut [Box<dyn Sink>],
+    rx: std::sync::mpsc::Receiver<Vec<Item>>,
+    bar: &ProgressBar,
+    start: Instant,
+    stop_after: Option<usize>,
+) -> Result<Summary, SinkError> {
+    let mut s = Summary::default();
+    let mut handled = 0usize;
+    for window in rx {
+        for item in window {
+            match item {
+                Item::Done { doc, route, bytes } => {
+                    // Metadata problems, reported here so that stderr keeps input order.
+                    for w in doc.warnings.iter().filter(|w| w.code == "bad-metadata") {
+                        bar.suspend(|| eprintln!("vigie: warning: {}", w.message));
+                    }
+                    for (sink, &yes) in sinks.iter_mut().zip(&route) {
+                        if yes {
+                            sink.document(&doc)?;
+                        }
+                    }
+                    s.articles += 1;
+                    s.documents += 1;
+                    s.events += doc.events.len();
+                    s.bytes += bytes;
+                    bar.inc(bytes);
+                }
+                Item::Skipped { bytes } => {
+                    s.articles += 1;
+                    s.skipped += 1;
+                    s.bytes += bytes;
+                    bar.inc(bytes);
+                }
+                Item::Failed(e) => {
+                    s.errors += 1;
+                    bar.suspend(|| eprintln!("vigie: {e}"));
+                }
+            }
+            handled += 1;
+            if stop_after.is_some_and(|n| handled >= n) {
+                bar.suspend(|| {
+                    eprintln!("vigie: stopping abruptly after {handled} articles (--stop-after)")
+                });
+                std::process::exit(3);
+            }
+        }
+        let secs = start.elapsed().as_secs_f64().max(1e-9);
+        bar.set_message(format!(
+            "{} articles, {:.0} articles/s",
+            s.articles,
+            s.articles as f64 / secs
+        ));
+    }
+    for sink in sinks.iter_mut() {
+        sink.finish()?;
+    }
+    Ok(s)
 }

@@ -266,7 +266,7 @@ impl Articles {
 
     /// Opens one path: either a whole article (returned), or a record file
     /// (kept in `self.current`, nothing returned).
-    fn open(&mut self, path: &Path) -> Option<Result<Article, InputError>> {
+    fn open(&mut self, path: &Path) -> Option<Pending> {
         let shown = path.display().to_string();
         if shown == "-" {
             let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
@@ -284,7 +284,7 @@ impl Articles {
                             reader.consume(n);
                         }
                     },
-                    Err(error) => return Some(Err(InputError::Io { path: shown, error })),
+                    Err(error) => return Some(Pending::Ready(Err(InputError::Io { path: shown, error }))),
                 }
             };
             if looks_jsonl {
@@ -293,9 +293,9 @@ impl Articles {
             }
             let mut buf = skipped;
             if let Err(error) = reader.read_to_end(&mut buf) {
-                return Some(Err(InputError::Io { path: shown, error }));
+                return Some(Pending::Ready(Err(InputError::Io { path: shown, error })));
             }
-            return Some(Ok(Article { id: "stdin".into(), source: shown, bytes: buf, published: None, url: None, title: None, notes: vec![] }));
+            return Some(Pending::Ready(Ok(Article { id: "stdin".into(), source: shown, bytes: buf, published: None, url: None, title: None, notes: vec![] })));
         }
         if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
             match fs::File::open(path) {
@@ -304,17 +304,41 @@ impl Articles {
                     self.current = Some(RecordLines { path: shown, reader: Box::new(reader), line_no: 0 });
                     return None;
                 }
-                Err(error) => return Some(Err(InputError::Io { path: shown, error })),
+                Err(error) => return Some(Pending::Ready(Err(InputError::Io { path: shown, error }))),
             }
         }
-        read_path(path).into_iter().next()
+        Some(Pending::File(path.to_path_buf()))
     }
 }
 
-impl Iterator for Articles {
-    type Item = Result<Article, InputError>;
+/// The next input of [`Articles::next_pending`]: an article already read
+/// (a JSONL record, stdin), or a text file still to read with
+/// [`Pending::read`] — so that reading the many small files of a folder can
+/// happen on the worker threads, in parallel, instead of in the one thread
+/// that walks the inputs.
+#[derive(Debug)]
+pub enum Pending {
+    /// Read already.
+    Ready(Result<Article, InputError>),
+    /// A `*.txt` (or other non-JSONL) file, with its sidecar, to read.
+    File(PathBuf),
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
+impl Pending {
+    /// Reads the article (for [`Pending::File`], what [`read_path`] gives).
+    pub fn read(self) -> Result<Article, InputError> {
+        match self {
+            Pending::Ready(r) => r,
+            Pending::File(path) => read_path(&path).into_iter().next().unwrap_or_else(|| {
+                Err(InputError::NotAFile { path: path.display().to_string(), reason: "nothing to read".into() })
+            }),
+        }
+    }
+}
+
+impl Articles {
+    /// The next input, in order, without reading text files yet.
+    pub fn next_pending(&mut self) -> Option<Pending> {
         loop {
             if let Some(cur) = &mut self.current {
                 let mut line = Vec::new();
@@ -326,13 +350,13 @@ impl Iterator for Articles {
                         let text = text.strip_suffix('\n').unwrap_or(&text);
                         let text = text.strip_suffix('\r').unwrap_or(text);
                         if let Some(item) = parse_record(&cur.path, cur.line_no, text) {
-                            return Some(item);
+                            return Some(Pending::Ready(item));
                         }
                     }
                     Err(error) => {
                         let path = cur.path.clone();
                         self.current = None;
-                        return Some(Err(InputError::Io { path, error }));
+                        return Some(Pending::Ready(Err(InputError::Io { path, error })));
                     }
                 }
                 continue;
@@ -342,5 +366,13 @@ impl Iterator for Articles {
                 return Some(item);
             }
         }
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Result<Article, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_pending().map(Pending::read)
     }
 }

@@ -232,6 +232,22 @@ fn usage_errors_exit_2_and_bad_sinks_exit_1() {
         "{}",
         stderr(&o)
     );
+    // The other sinks give up cleanly: an earlier complete output is left as it was.
+    let dir = temp_dir("batch-abort");
+    let out = dir.join("x.jsonl");
+    std::fs::write(&out, "previous run\n").unwrap();
+    let o = run(&[
+        "batch",
+        root("tests/fixtures").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--sqlite",
+        "/nonexistent-dir/x.db",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous run\n");
+    assert!(!dir.join("x.jsonl.partial").exists());
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

@@ -38,6 +38,7 @@ fn jsonl_writes_one_document_per_line_and_only_when_finished() {
     assert_eq!(back, doc);
     back.check_spans(TEXT).unwrap();
     assert!(!dir.join("out.jsonl.partial").exists());
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -111,6 +112,7 @@ fn csv_has_acled_columns_one_row_per_event() {
         evidence,
         "À Bamako, une manifestation s'est tenue le lendemain."
     );
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -121,6 +123,7 @@ fn csv_of_documents_without_events_is_just_the_header() {
     let path = dir.join("e.csv");
     write(&mut CsvSink::new(&path), &[&doc]);
     assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 1);
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -150,6 +153,7 @@ fn geojson_has_one_point_feature_per_geolocated_event() {
     write(&mut GeoJsonSink::new(&empty), &[]);
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&empty).unwrap()).unwrap();
     assert_eq!(v["features"].as_array().unwrap().len(), 0);
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -217,6 +221,7 @@ fn sqlite_stores_every_table_with_spans_back_to_the_text() {
         .unwrap();
     let mention: vigie::model::Mention = serde_json::from_str(&data).unwrap();
     assert_eq!(mention.span().text, "Dioura");
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -256,6 +261,7 @@ fn sqlite_loading_twice_changes_nothing_and_a_changed_document_is_replaced() {
         .query_row("SELECT count(*) FROM casualties", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 4, "a's casualties replaced, b's kept");
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -272,6 +278,7 @@ fn sqlite_refuses_a_newer_schema() {
     drop(conn);
     let err = SqliteSink::new(&db, 10).begin().unwrap_err();
     assert!(err.to_string().contains("newer"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

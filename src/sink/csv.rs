@@ -223,6 +223,10 @@ impl Sink for CsvSink {
         self.write_records(doc.events.iter().map(|e| row(doc, e)))
     }
 
+    fn abort(&mut self) {
+        self.out.abort();
+    }
+
     fn finish(&mut self) -> Result<(), SinkError> {
         let desc = self.describe();
         self.out

@@ -110,6 +110,10 @@ impl Sink for GeoJsonSink {
         Ok(())
     }
 
+    fn abort(&mut self) {
+        self.out.abort();
+    }
+
     fn finish(&mut self) -> Result<(), SinkError> {
         let desc = self.describe();
         let w = self.out.writer().map_err(|e| SinkError::new(&desc, e))?;

@@ -45,6 +45,10 @@ impl Sink for JsonlSink {
             .map_err(|e| SinkError::new(&desc, format!("cannot write: {e}")))
     }
 
+    fn abort(&mut self) {
+        self.out.abort();
+    }
+
     fn finish(&mut self) -> Result<(), SinkError> {
         self.out
             .close()

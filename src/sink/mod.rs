@@ -60,6 +60,11 @@ pub trait Sink: Send {
     /// Flushes and closes the output; after it the output is complete.
     fn finish(&mut self) -> Result<(), SinkError>;
 
+    /// Gives up after an error elsewhere: a file sink removes its
+    /// `.partial` file (a previous complete output stays as it was), a
+    /// database sink drops its open transaction and buffer.
+    fn abort(&mut self) {}
+
     /// For database sinks: the documents already stored, sha256 →
     /// [`fingerprint`]. `None` for sinks rewritten on every run (they must be
     /// sent every document).
@@ -180,6 +185,14 @@ impl OutputFile {
         self.writer
             .as_mut()
             .ok_or_else(|| std::io::Error::other("output is not open"))
+    }
+
+    /// Drops what was written (the `.partial` file), leaving the target as it was.
+    pub(crate) fn abort(&mut self) {
+        self.writer = None;
+        if let Some(partial) = self.partial.take() {
+            let _ = fs::remove_file(partial);
+        }
     }
 
     /// Flushes, closes and puts the file in place.

@@ -240,6 +240,13 @@ impl Sink for PostgresSink {
         Ok(())
     }
 
+    fn abort(&mut self) {
+        self.shas.clear();
+        self.replace.clear();
+        self.rows = Default::default();
+        self.client = None;
+    }
+
     fn finish(&mut self) -> Result<(), SinkError> {
         self.flush()?;
         self.client = None;
