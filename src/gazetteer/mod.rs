@@ -338,8 +338,10 @@ impl Gazetteers {
                 }
                 let floor = sentence_floor(range.start);
                 let mut cue = self.cues.before(f, &toks, i, floor);
-                // Coordination: "dans le Séno et l'Oudalan" — the cue carries over.
-                if cue.is_none() {
+                // Coordination: "dans le Séno et l'Oudalan", "Bougouni, Fana et
+                // Kita" — the cue of the previous place carries over, and a
+                // place in a list of places is announced well enough.
+                if cue.is_none() || cue == Some(CueKind::Of) {
                     if let Some(prev) = found.last() {
                         let between = &f[prev.range.end.min(range.start)..range.start];
                         let words: Vec<&str> = between
@@ -365,7 +367,10 @@ impl Gazetteers {
                         });
                         let starts_and = words.first().is_some_and(|w| *w == "et" || *w == "ou");
                         if (coord && starts_and && between.len() <= 12) || between.trim() == "," {
-                            cue = prev.cue;
+                            cue = Some(match prev.cue {
+                                Some(c) if c != CueKind::Of => c,
+                                _ => CueKind::Prep,
+                            });
                         }
                     }
                 }
@@ -671,7 +676,8 @@ impl Gazetteers {
             }
         }
         let (in_doc, _, is_notable, k, cands) = best?;
-        (in_doc || is_notable).then_some((k, cands, in_doc))
+        let variant = spelling_key(word) == spelling_key(&k);
+        (in_doc || is_notable || variant).then_some((k, cands, in_doc || variant))
     }
 
     /// The id of an actor or person name or alias (`kind`: `actor` or `person`).
@@ -682,6 +688,25 @@ impl Gazetteers {
             _ => None,
         }
     }
+}
+
+/// A word with the spelling differences of French press transliterations
+/// erased: doubled letters, a final `e`, `h`, `y` for `i`, `ou` for `u`
+/// ("Diabally" / "Diabaly", "Tinzaouatène" / "Tinzaouaten", "Bambary" /
+/// "Bambari"). Two names with the same spelling key are variants, not typos
+/// of different places.
+fn spelling_key(w: &str) -> String {
+    let s = w.replace("ou", "u").replace('y', "i").replace('h', "");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    if out.len() > 3 && out.ends_with('e') {
+        out.pop();
+    }
+    out
 }
 
 /// A place worth accepting on weak evidence: a division, a region, a

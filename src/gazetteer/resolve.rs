@@ -13,7 +13,7 @@
 //! * the document's focus on its country;
 //! * containment: another mention nearby names its admin1 or admin2
 //!   ("Dioura, dans le cercle de Ténenkou");
-//! * nearness to the places chosen for the other mentions of the same
+//! * nearness (up to +3) to the places chosen for the other mentions of the same
 //!   paragraph (a second pass, after a first choice without it).
 //!
 //! The best candidate wins; the others, best first, become `alternatives`.
@@ -198,7 +198,7 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                             continue;
                         }
                         if let Some(d) = distance_km(c, op) {
-                            bonus = bonus.max(1.5 * (-d / 150.0).exp());
+                            bonus = bonus.max(3.0 * (-d / 250.0).exp());
                         }
                     }
                     scores[k] += bonus;
