@@ -128,7 +128,8 @@ impl Gazetteers {
         }
         for text in std::iter::once(builtin::COMMON_WORDS).chain(user.get("place_common_words.txt"))
         {
-            g.common.extend(list_lines(text).map(|l| key_of(&fold(l))));
+            g.common
+                .extend(list_lines(text).map(|l| key::key_of_raw(l, fold)));
         }
         g.names.add_actors("actors.tsv", builtin::ACTORS)?;
         g.names.add_people("people.tsv", builtin::PEOPLE)?;
@@ -432,6 +433,8 @@ impl Gazetteers {
             found.iter().any(|h| h.range.overlaps(r)) || name_ranges.iter().any(|n| n.overlaps(r))
         };
         let mut fuzzy: Vec<Hit> = Vec::new();
+        // One search per distinct word: the scan of the key table is the cost.
+        let mut fuzzy_cache: HashMap<&str, Option<(String, Vec<Place>, bool)>> = HashMap::new();
         for (i, t) in toks.iter().enumerate() {
             let w = &f[t.start..t.end];
             let r = ViewRange::new(t.start, t.end);
@@ -447,7 +450,11 @@ impl Gazetteers {
             let Some(cue) = self.cues.before(f, &toks, i, floor) else {
                 continue;
             };
-            if let Some((k, cands, in_doc)) = self.fuzzy(w, &focus, &doc_keys) {
+            let near = fuzzy_cache
+                .entry(w)
+                .or_insert_with(|| self.fuzzy(w, &focus, &doc_keys))
+                .clone();
+            if let Some((k, cands, in_doc)) = near {
                 // Without the right spelling elsewhere in the text, only a
                 // real place cue ("à", "région de") will do.
                 if !in_doc && cue == CueKind::Of {

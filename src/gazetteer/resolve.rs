@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use super::key::key_of;
+use super::key::key_of_raw;
 use super::matcher::CueKind;
 use super::places::Place;
 use crate::normalize::fold;
@@ -73,7 +73,7 @@ const DESIGNATORS: &[&str] = &[
 
 /// The key of an admin name without its designator words ("Cercle de Ménaka" → `menaka`).
 pub fn admin_key(name: &str) -> String {
-    key_of(&fold(name))
+    key_of_raw(name, fold)
         .split(' ')
         .filter(|w| !DESIGNATORS.contains(w))
         .collect::<Vec<_>>()
@@ -142,7 +142,11 @@ fn distance_km(a: &Place, b: &Place) -> Option<f64> {
 /// best first, per mention.
 pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> Vec<Vec<usize>> {
     let max_focus = focus.values().cloned().fold(0.0, f64::max).max(1.0);
-    let keys: Vec<&str> = mentions.iter().map(|m| m.key.as_str()).collect();
+    // Mentions per (sentence, key), for containment.
+    let mut by_sentence: HashMap<(usize, &str), usize> = HashMap::new();
+    for m in mentions {
+        *by_sentence.entry((m.sentence, m.key.as_str())).or_default() += 1;
+    }
     let base: Vec<Vec<f64>> = mentions
         .iter()
         .map(|m| {
@@ -161,14 +165,16 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                     s += 3.0 * focus.get(&c.country).copied().unwrap_or(0.0) / max_focus;
                     // Containment: a nearby mention names this candidate's division.
                     let (a1, a2) = (admin_key(&c.admin1), admin_key(&c.admin2));
-                    let near = mentions.iter().enumerate().any(|(j, o)| {
-                        !std::ptr::eq(o, m)
-                            && o.sentence.abs_diff(m.sentence) <= 1
-                            && !keys[j].is_empty()
-                            && c.feature != "country"
-                            && ((!a1.is_empty() && keys[j] == a1)
-                                || (!a2.is_empty() && keys[j] == a2))
-                    });
+                    let count = |sent: usize, k: &str| -> usize {
+                        let n = by_sentence.get(&(sent, k)).copied().unwrap_or(0);
+                        // The mention itself does not contain itself.
+                        n - usize::from(sent == m.sentence && k == m.key)
+                    };
+                    let near = c.feature != "country"
+                        && (m.sentence.saturating_sub(1)..=m.sentence + 1).any(|sent| {
+                            (!a1.is_empty() && count(sent, &a1) > 0)
+                                || (!a2.is_empty() && count(sent, &a2) > 0)
+                        });
                     if near {
                         s += 3.0;
                     }
@@ -187,7 +193,13 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
             if m.candidates.len() > 1 {
                 for (k, c) in m.candidates.iter().enumerate() {
                     let mut bonus: f64 = 0.0;
-                    for (j, o) in mentions.iter().enumerate() {
+                    // The ten mentions on each side are near enough to judge.
+                    for (j, o) in mentions
+                        .iter()
+                        .enumerate()
+                        .take(i + 11)
+                        .skip(i.saturating_sub(10))
+                    {
                         if j == i || o.paragraph != m.paragraph || o.key == m.key {
                             continue;
                         }

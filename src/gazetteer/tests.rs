@@ -195,3 +195,20 @@ fn places_in_a_list_are_announced_by_the_list() {
     assert!(p.iter().any(|x| x.0 == "Fana"), "{p:?}");
     assert!(places("Un Fana est venu.").is_empty());
 }
+
+/// Start-up and per-document cost (run with `--ignored --nocapture`).
+#[test]
+#[ignore]
+fn startup_timing() {
+    let t = std::time::Instant::now();
+    let g = Gazetteers::builtin();
+    let built = t.elapsed();
+    let text = "Le camp de Dioura, dans le cercle de Ténenkou, a été attaqué. Kidal, Tessalit, Aguelhok et Ménaka restent sous tension au Mali. ".repeat(20);
+    let nt = NormalizedText::new(text);
+    let segs = segment(&nt);
+    let t = std::time::Instant::now();
+    let n = g.find(&nt, &segs);
+    let found = t.elapsed();
+    let (keys, rows, patterns) = g.sizes();
+    println!("builtin(): {built:?} ({keys} place keys, {rows} rows, {patterns} name patterns); find on {} bytes: {found:?} ({} places)", nt.fold().len(), n.places.len());
+}
