@@ -170,6 +170,12 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                         // The mention itself does not contain itself.
                         n - usize::from(sent == m.sentence && k == m.key)
                     };
+                    // A place named like its own division (Kidal in the Kidal
+                    // region) is not told apart by that division's mention.
+                    let (a1, a2) = (
+                        if a1 == m.key { String::new() } else { a1 },
+                        if a2 == m.key { String::new() } else { a2 },
+                    );
                     let near = c.feature != "country"
                         && (m.sentence.saturating_sub(1)..=m.sentence + 1).any(|sent| {
                             (!a1.is_empty() && count(sent, &a1) > 0)
@@ -192,6 +198,10 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
             let mut scores = base[i].clone();
             if m.candidates.len() > 1 {
                 for (k, c) in m.candidates.iter().enumerate() {
+                    // Nearness is for points; a division's centre says little.
+                    if !matches!(c.feature.as_str(), "locality" | "site") {
+                        continue;
+                    }
                     let mut bonus: f64 = 0.0;
                     // The ten mentions on each side are near enough to judge.
                     for (j, o) in mentions

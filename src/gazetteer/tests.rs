@@ -212,3 +212,60 @@ fn startup_timing() {
     let (keys, rows, patterns) = g.sizes();
     println!("builtin(): {built:?} ({keys} place keys, {rows} rows, {patterns} name patterns); find on {} bytes: {found:?} ({} places)", nt.fold().len(), n.places.len());
 }
+
+/// The issue's seed article, retold in other words: every place is Malian
+/// and resolved with coordinates and admin names, every actor and person
+/// found.
+#[test]
+fn seed_story_in_other_words() {
+    let s = "Un ancien officier venu de la région de kidal a rallié l'Alliance du 23 mai 2006 \
+             aux côtés de Hamada Ag Bibi et de Hassane Ag Fagaga. Plus tard, il s'est rapproché \
+             d'Iyad Ag Ghali, le chef d'Ansardine. On l'a vu entre Kidal et le cercle de Nara, puis \
+             à Aguelhok, Ménaka et Tessalit.\n\nLa bataille de Diabally\n\nLes combats de Niono et de \
+             Diabaly ont été durs, selon Jean-Yves Le Drian. En 2019, le camp de Dioura a été attaqué.";
+    let (_, n) = run(s);
+    let want = [
+        ("kidal", "geonames:2597449"),
+        ("Kidal", "geonames:2455290"),
+        ("Nara", "geonames:8261493"),
+        ("Aguelhok", "geonames:2461247"),
+        ("Ménaka", "geonames:2453514"),
+        ("Tessalit", "geonames:2449893"),
+        ("Diabally", "geonames:2458187"),
+        ("Niono", "geonames:2452655"),
+        ("Diabaly", "geonames:2458187"),
+        ("Dioura", "geonames:2458636"),
+    ];
+    let got: Vec<(&str, &str)> = n
+        .places
+        .iter()
+        .map(|p| (p.mention.span.text.as_str(), p.mention.id.as_str()))
+        .collect();
+    for w in want {
+        assert!(got.contains(&w), "{w:?} not in {got:?}");
+    }
+    for p in &n.places {
+        assert_eq!(p.mention.country, "ML");
+        assert!(
+            p.mention.lat.is_some() && p.mention.admin1.is_some(),
+            "{:?}",
+            p.mention
+        );
+    }
+    let ids: Vec<&str> = n
+        .actors
+        .iter()
+        .map(|a| a.mention.id.as_str())
+        .chain(n.persons.iter().map(|p| p.mention.id.as_str()))
+        .collect();
+    for id in [
+        "vigie:adc",
+        "vigie:ansar-dine",
+        "vigie:person/ahmada-ag-bibi",
+        "vigie:person/hassane-ag-fagaga",
+        "vigie:person/iyad-ag-ghali",
+        "vigie:person/jean-yves-le-drian",
+    ] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+}
