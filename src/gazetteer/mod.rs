@@ -131,6 +131,7 @@ impl Gazetteers {
             g.common
                 .extend(list_lines(text).map(|l| key::key_of_raw(l, fold)));
         }
+        g.names.set_generic(builtin::ACTOR_GENERIC);
         g.names.add_actors("actors.tsv", builtin::ACTORS)?;
         g.names.add_people("people.tsv", builtin::PEOPLE)?;
         if let Some(t) = user.get("actors.tsv") {
