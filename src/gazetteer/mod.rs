@@ -449,6 +449,39 @@ impl Gazetteers {
             }
             let floor = sentence_floor(t.start);
             let Some(cue) = self.cues.before(f, &toks, i, floor) else {
+                // No cue: only a spelling variant of a name the text also
+                // writes ("Boma (ou Bohoma)"); no scan of the whole table.
+                let sk = spelling_key(w);
+                if let Some(k) = doc_keys
+                    .iter()
+                    .find(|k| !k.contains(' ') && k.as_str() != w && spelling_key(k) == sk)
+                {
+                    let cands: Vec<Place> = self
+                        .lookup(k)
+                        .into_iter()
+                        .filter(|p| focus.is_empty() || focus.contains_key(&p.country))
+                        .collect();
+                    if !cands.is_empty() {
+                        out.warnings.push(RuleWarning {
+                            range: Some(r),
+                            code: "fuzzy-place",
+                            message: format!(
+                                "{:?} taken for the place {:?} (another spelling in the text)",
+                                text.original_of(r),
+                                cands[0].name
+                            ),
+                        });
+                        fuzzy.push(Hit {
+                            range: r,
+                            first: i,
+                            last: i,
+                            key: k.clone(),
+                            cue: None,
+                            fuzzy: true,
+                            cands,
+                        });
+                    }
+                }
                 continue;
             };
             let near = fuzzy_cache

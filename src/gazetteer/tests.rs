@@ -269,3 +269,29 @@ fn seed_story_in_other_words() {
         assert!(ids.contains(&id), "{id} not in {ids:?}");
     }
 }
+
+#[test]
+fn another_spelling_of_a_name_in_the_text_needs_no_cue() {
+    let (_, n) = run(
+        "L'attaque de Diabaly, au Mali, a été suivie d'une autre. Diabally reste sous tension.",
+    );
+    assert_eq!(
+        n.places
+            .iter()
+            .filter(|p| p.mention.id == "geonames:2458187")
+            .count(),
+        2,
+        "{:?}",
+        n.places
+    );
+    // Not a spelling variant: nothing.
+    let (_, n) =
+        run("L'attaque de Diabaly, au Mali, a été suivie d'une autre. Diabaky reste sous tension.");
+    assert_eq!(
+        n.places
+            .iter()
+            .filter(|p| p.mention.id == "geonames:2458187")
+            .count(),
+        1
+    );
+}
