@@ -12,11 +12,14 @@
 //!   division, "cercle de" → a second-level one, "village de" → a locality);
 //! * the document's focus on its country;
 //! * containment: another mention nearby names its admin1 or admin2
-//!   ("Dioura, dans le cercle de Ténenkou");
+//!   ("Dioura, dans le cercle de Ténenkou"; +3 in the same or a
+//!   neighbouring sentence, +1.5 elsewhere in the document);
 //! * nearness (up to +3) to the places chosen for the other mentions of the same
 //!   paragraph (a second pass, after a first choice without it).
 //!
-//! The best candidate wins; the others, best first, become `alternatives`.
+//! The mentions of one name with the same kind of cue then pool their scores
+//! (one sense per document). The best candidate wins; the others, best
+//! first, become `alternatives`.
 
 use std::collections::HashMap;
 
@@ -84,7 +87,7 @@ fn prior(p: &Place) -> f64 {
     let feature = match p.feature.as_str() {
         "country" => 6.0,
         "admin1" => 2.0,
-        "region" => 1.5,
+        "region" => 3.0,
         "locality" => 1.0,
         "admin2" => 0.8,
         "site" => 0.6,
@@ -142,6 +145,8 @@ fn distance_km(a: &Place, b: &Place) -> Option<f64> {
 /// best first, per mention.
 pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> Vec<Vec<usize>> {
     let max_focus = focus.values().cloned().fold(0.0, f64::max).max(1.0);
+    let doc_keys: std::collections::HashSet<&str> =
+        mentions.iter().map(|m| m.key.as_str()).collect();
     // Mentions per (sentence, key), for containment.
     let mut by_sentence: HashMap<(usize, &str), usize> = HashMap::new();
     for m in mentions {
@@ -183,6 +188,12 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                         });
                     if near {
                         s += 3.0;
+                    } else if c.feature != "country"
+                        && ((!a1.is_empty() && doc_keys.contains(a1.as_str()))
+                            || (!a2.is_empty() && doc_keys.contains(a2.as_str())))
+                    {
+                        // Its division is named elsewhere in the document.
+                        s += 1.5;
                     }
                     s
                 })
@@ -191,7 +202,7 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
         .collect();
     let first: Vec<usize> = base.iter().map(|s| argmax(s)).collect();
     // Second pass: nearness to the first choices of the paragraph's other mentions.
-    mentions
+    let scores: Vec<Vec<f64>> = mentions
         .iter()
         .enumerate()
         .map(|(i, m)| {
@@ -226,6 +237,31 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                     scores[k] += bonus;
                 }
             }
+            scores
+        })
+        .collect();
+    // One sense per document: the mentions of one name with the same kind of
+    // cue (a division cue or not) share their evidence, so "Dioura, dans le
+    // cercle de Ténenkou" also settles an earlier bare "Dioura".
+    let group = |m: &PlaceMentionDraft| {
+        let admin = matches!(
+            m.cue,
+            Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin)
+        );
+        let ids: Vec<String> = m.candidates.iter().map(|c| c.id.clone()).collect();
+        (m.key.clone(), admin, ids)
+    };
+    let mut sums: HashMap<(String, bool, Vec<String>), Vec<f64>> = HashMap::new();
+    for (m, sc) in mentions.iter().zip(&scores) {
+        let e = sums.entry(group(m)).or_insert_with(|| vec![0.0; sc.len()]);
+        for (a, b) in e.iter_mut().zip(sc) {
+            *a += b;
+        }
+    }
+    mentions
+        .iter()
+        .map(|m| {
+            let scores = &sums[&group(m)];
             let mut order: Vec<usize> = (0..scores.len()).collect();
             order.sort_by(|&a, &b| {
                 scores[b]
