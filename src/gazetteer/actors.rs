@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::key::{is_word_byte, key_of};
 use super::load::{LoadError, Table};
@@ -74,6 +74,8 @@ pub struct NameMatcher {
     automaton: Option<AhoCorasick>,
     /// (kind, key of a name or alias) → entry.
     by_key: HashMap<(bool, String), usize>,
+    /// Keys of leading words that make an alias generic (not matched).
+    generic: Vec<String>,
 }
 
 impl Default for NameMatcher {
@@ -84,6 +86,7 @@ impl Default for NameMatcher {
             texts: Vec::new(),
             automaton: None,
             by_key: HashMap::new(),
+            generic: Vec::new(),
         }
     }
 }
@@ -99,6 +102,24 @@ fn acronym_like(alias: &str) -> bool {
 }
 
 impl NameMatcher {
+    /// Sets the generic words (`actor_generic.txt`): aliases starting with
+    /// one of them are known to [`NameMatcher::id_of`] but not matched.
+    pub fn set_generic(&mut self, text: &str) {
+        self.generic = super::load::list_lines(text)
+            .map(|l| key_of(&fold(l)))
+            .filter(|k| !k.is_empty())
+            .collect();
+    }
+
+    fn is_generic(&self, key: &str) -> bool {
+        self.generic.iter().any(|g| {
+            key == g
+                || key
+                    .strip_prefix(g.as_str())
+                    .is_some_and(|r| r.starts_with(' '))
+        })
+    }
+
     /// Adds the entries of an `actors.tsv` text.
     pub fn add_actors(&mut self, file: &str, text: &str) -> Result<(), LoadError> {
         let t = Table::parse(file, text, &["id", "name", "category"])?;
@@ -190,10 +211,15 @@ impl NameMatcher {
             }
             let single_word_person = kind == NameKind::Person && !folded.contains(' ');
             let need_upper = risky || acronym_like(written) || single_word_person;
+            let key = key_of(&folded);
+            let generic = kind == NameKind::Actor && self.is_generic(&key);
             self.by_key
-                .entry((kind == NameKind::Person, key_of(&folded)))
+                .entry((kind == NameKind::Person, key))
                 .or_insert(idx);
             let _ = n;
+            if generic {
+                continue;
+            }
             self.texts.push(folded);
             self.patterns.push(Pattern {
                 entry: idx,
@@ -207,6 +233,9 @@ impl NameMatcher {
     pub fn build(&mut self) {
         self.automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            // A contiguous NFA builds in well under a millisecond; a DFA would
+            // be faster to search but slower to build than the whole article takes.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&self.texts)
             .ok();
     }
@@ -324,6 +353,17 @@ mod tests {
         let m = matcher();
         assert!(found(&m, "flm et ad et ghali").is_empty());
         assert_eq!(found(&m, "le FLM, AD et Ghali").len(), 3);
+    }
+
+    #[test]
+    fn generic_aliases_are_known_but_not_matched() {
+        let mut m = NameMatcher::default();
+        m.set_generic("soldats\nforces de l'ordre\n");
+        m.add_actors("t", "id\tname\tcategory\tcountries\tparent\taliases\nx:f\tForces armées maliennes\tstate_force\tML\t\tFAMa|soldats maliens|forces de l'ordre maliennes\n").unwrap();
+        m.build();
+        assert!(found(&m, "des soldats maliens et les forces de l'ordre maliennes").is_empty());
+        assert_eq!(found(&m, "les FAMa").len(), 1);
+        assert_eq!(m.id_of(false, "soldats maliens"), Some("x:f"));
     }
 
     #[test]

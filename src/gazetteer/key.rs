@@ -28,3 +28,14 @@ pub fn key_of(folded: &str) -> String {
     }
     out
 }
+
+/// The key of a raw (unfolded) name. ASCII names are only lowercased (what
+/// folding does to them); others go through `fold` (passed in, so that this
+/// file stays dependency-free for `build.rs`).
+pub fn key_of_raw(name: &str, fold: impl Fn(&str) -> String) -> String {
+    if name.is_ascii() {
+        key_of(&name.to_ascii_lowercase())
+    } else {
+        key_of(&fold(name))
+    }
+}

@@ -180,6 +180,8 @@ pub mod builtin {
     pub const COUNTRIES: &str = include_str!("../../gazetteers/countries.tsv");
     /// `gazetteers/place_common_words.txt`.
     pub const COMMON_WORDS: &str = include_str!("../../gazetteers/place_common_words.txt");
+    /// `gazetteers/actor_generic.txt`.
+    pub const ACTOR_GENERIC: &str = include_str!("../../gazetteers/actor_generic.txt");
     /// `gazetteers/place_cues.tsv`.
     pub const PLACE_CUES: &str = include_str!("../../gazetteers/place_cues.tsv");
 }

@@ -148,6 +148,14 @@ impl Cues {
                 return Some(c);
             }
         }
+        // One word between a noun cue and "de": "la région voisine de".
+        if of {
+            if let Some(&c) = words.get(k + 1).and_then(|w| self.by_key.get(*w)) {
+                if c.is_noun() {
+                    return Some(c);
+                }
+            }
+        }
         of.then_some(CueKind::Of)
     }
 }
@@ -199,6 +207,7 @@ mod tests {
             Some(CueKind::Admin2)
         );
         assert_eq!(cue("l'attaque de Xyz"), Some(CueKind::Of));
+        assert_eq!(cue("la région voisine de Xyz"), Some(CueKind::Admin1));
         assert_eq!(cue("le chef Xyz"), None);
         assert_eq!(cue("la région, Xyz"), None);
     }

@@ -128,8 +128,10 @@ impl Gazetteers {
         }
         for text in std::iter::once(builtin::COMMON_WORDS).chain(user.get("place_common_words.txt"))
         {
-            g.common.extend(list_lines(text).map(|l| key_of(&fold(l))));
+            g.common
+                .extend(list_lines(text).map(|l| key::key_of_raw(l, fold)));
         }
+        g.names.set_generic(builtin::ACTOR_GENERIC);
         g.names.add_actors("actors.tsv", builtin::ACTORS)?;
         g.names.add_people("people.tsv", builtin::PEOPLE)?;
         if let Some(t) = user.get("actors.tsv") {
@@ -338,8 +340,10 @@ impl Gazetteers {
                 }
                 let floor = sentence_floor(range.start);
                 let mut cue = self.cues.before(f, &toks, i, floor);
-                // Coordination: "dans le Séno et l'Oudalan" — the cue carries over.
-                if cue.is_none() {
+                // Coordination: "dans le Séno et l'Oudalan", "Bougouni, Fana et
+                // Kita" — the cue of the previous place carries over, and a
+                // place in a list of places is announced well enough.
+                if cue.is_none() || cue == Some(CueKind::Of) {
                     if let Some(prev) = found.last() {
                         let between = &f[prev.range.end.min(range.start)..range.start];
                         let words: Vec<&str> = between
@@ -365,7 +369,10 @@ impl Gazetteers {
                         });
                         let starts_and = words.first().is_some_and(|w| *w == "et" || *w == "ou");
                         if (coord && starts_and && between.len() <= 12) || between.trim() == "," {
-                            cue = prev.cue;
+                            cue = Some(match prev.cue {
+                                Some(c) if c != CueKind::Of => c,
+                                _ => CueKind::Prep,
+                            });
                         }
                     }
                 }
@@ -427,6 +434,8 @@ impl Gazetteers {
             found.iter().any(|h| h.range.overlaps(r)) || name_ranges.iter().any(|n| n.overlaps(r))
         };
         let mut fuzzy: Vec<Hit> = Vec::new();
+        // One search per distinct word: the scan of the key table is the cost.
+        let mut fuzzy_cache: HashMap<&str, Option<(String, Vec<Place>, bool)>> = HashMap::new();
         for (i, t) in toks.iter().enumerate() {
             let w = &f[t.start..t.end];
             let r = ViewRange::new(t.start, t.end);
@@ -440,9 +449,46 @@ impl Gazetteers {
             }
             let floor = sentence_floor(t.start);
             let Some(cue) = self.cues.before(f, &toks, i, floor) else {
+                // No cue: only a spelling variant of a name the text also
+                // writes ("Boma (ou Bohoma)"); no scan of the whole table.
+                let sk = spelling_key(w);
+                if let Some(k) = doc_keys
+                    .iter()
+                    .find(|k| !k.contains(' ') && k.as_str() != w && spelling_key(k) == sk)
+                {
+                    let cands: Vec<Place> = self
+                        .lookup(k)
+                        .into_iter()
+                        .filter(|p| focus.is_empty() || focus.contains_key(&p.country))
+                        .collect();
+                    if !cands.is_empty() {
+                        out.warnings.push(RuleWarning {
+                            range: Some(r),
+                            code: "fuzzy-place",
+                            message: format!(
+                                "{:?} taken for the place {:?} (another spelling in the text)",
+                                text.original_of(r),
+                                cands[0].name
+                            ),
+                        });
+                        fuzzy.push(Hit {
+                            range: r,
+                            first: i,
+                            last: i,
+                            key: k.clone(),
+                            cue: None,
+                            fuzzy: true,
+                            cands,
+                        });
+                    }
+                }
                 continue;
             };
-            if let Some((k, cands, in_doc)) = self.fuzzy(w, &focus, &doc_keys) {
+            let near = fuzzy_cache
+                .entry(w)
+                .or_insert_with(|| self.fuzzy(w, &focus, &doc_keys))
+                .clone();
+            if let Some((k, cands, in_doc)) = near {
                 // Without the right spelling elsewhere in the text, only a
                 // real place cue ("à", "région de") will do.
                 if !in_doc && cue == CueKind::Of {
@@ -671,7 +717,8 @@ impl Gazetteers {
             }
         }
         let (in_doc, _, is_notable, k, cands) = best?;
-        (in_doc || is_notable).then_some((k, cands, in_doc))
+        let variant = spelling_key(word) == spelling_key(&k);
+        (in_doc || is_notable || variant).then_some((k, cands, in_doc || variant))
     }
 
     /// The id of an actor or person name or alias (`kind`: `actor` or `person`).
@@ -682,6 +729,25 @@ impl Gazetteers {
             _ => None,
         }
     }
+}
+
+/// A word with the spelling differences of French press transliterations
+/// erased: doubled letters, a final `e`, `h`, `y` for `i`, `ou` for `u`
+/// ("Diabally" / "Diabaly", "Tinzaouatène" / "Tinzaouaten", "Bambary" /
+/// "Bambari"). Two names with the same spelling key are variants, not typos
+/// of different places.
+fn spelling_key(w: &str) -> String {
+    let s = w.replace("ou", "u").replace('y', "i").replace('h', "");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    if out.len() > 3 && out.ends_with('e') {
+        out.pop();
+    }
+    out
 }
 
 /// A place worth accepting on weak evidence: a division, a region, a

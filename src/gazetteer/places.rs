@@ -241,7 +241,7 @@ pub struct ExtraPlaces {
 impl ExtraPlaces {
     /// Adds a place under one of its names.
     pub fn add(&mut self, name: &str, place: &Place) {
-        let k = super::key::key_of(&crate::normalize::fold(name));
+        let k = super::key::key_of_raw(name, crate::normalize::fold);
         if k.is_empty() {
             return;
         }

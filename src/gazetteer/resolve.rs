@@ -12,15 +12,18 @@
 //!   division, "cercle de" → a second-level one, "village de" → a locality);
 //! * the document's focus on its country;
 //! * containment: another mention nearby names its admin1 or admin2
-//!   ("Dioura, dans le cercle de Ténenkou");
-//! * nearness to the places chosen for the other mentions of the same
+//!   ("Dioura, dans le cercle de Ténenkou"; +3 in the same or a
+//!   neighbouring sentence, +1.5 elsewhere in the document);
+//! * nearness (up to +3) to the places chosen for the other mentions of the same
 //!   paragraph (a second pass, after a first choice without it).
 //!
-//! The best candidate wins; the others, best first, become `alternatives`.
+//! The mentions of one name with the same kind of cue then pool their scores
+//! (one sense per document). The best candidate wins; the others, best
+//! first, become `alternatives`.
 
 use std::collections::HashMap;
 
-use super::key::key_of;
+use super::key::key_of_raw;
 use super::matcher::CueKind;
 use super::places::Place;
 use crate::normalize::fold;
@@ -73,7 +76,7 @@ const DESIGNATORS: &[&str] = &[
 
 /// The key of an admin name without its designator words ("Cercle de Ménaka" → `menaka`).
 pub fn admin_key(name: &str) -> String {
-    key_of(&fold(name))
+    key_of_raw(name, fold)
         .split(' ')
         .filter(|w| !DESIGNATORS.contains(w))
         .collect::<Vec<_>>()
@@ -84,7 +87,7 @@ fn prior(p: &Place) -> f64 {
     let feature = match p.feature.as_str() {
         "country" => 6.0,
         "admin1" => 2.0,
-        "region" => 1.5,
+        "region" => 3.0,
         "locality" => 1.0,
         "admin2" => 0.8,
         "site" => 0.6,
@@ -142,7 +145,13 @@ fn distance_km(a: &Place, b: &Place) -> Option<f64> {
 /// best first, per mention.
 pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> Vec<Vec<usize>> {
     let max_focus = focus.values().cloned().fold(0.0, f64::max).max(1.0);
-    let keys: Vec<&str> = mentions.iter().map(|m| m.key.as_str()).collect();
+    let doc_keys: std::collections::HashSet<&str> =
+        mentions.iter().map(|m| m.key.as_str()).collect();
+    // Mentions per (sentence, key), for containment.
+    let mut by_sentence: HashMap<(usize, &str), usize> = HashMap::new();
+    for m in mentions {
+        *by_sentence.entry((m.sentence, m.key.as_str())).or_default() += 1;
+    }
     let base: Vec<Vec<f64>> = mentions
         .iter()
         .map(|m| {
@@ -161,16 +170,30 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                     s += 3.0 * focus.get(&c.country).copied().unwrap_or(0.0) / max_focus;
                     // Containment: a nearby mention names this candidate's division.
                     let (a1, a2) = (admin_key(&c.admin1), admin_key(&c.admin2));
-                    let near = mentions.iter().enumerate().any(|(j, o)| {
-                        !std::ptr::eq(o, m)
-                            && o.sentence.abs_diff(m.sentence) <= 1
-                            && !keys[j].is_empty()
-                            && c.feature != "country"
-                            && ((!a1.is_empty() && keys[j] == a1)
-                                || (!a2.is_empty() && keys[j] == a2))
-                    });
+                    let count = |sent: usize, k: &str| -> usize {
+                        let n = by_sentence.get(&(sent, k)).copied().unwrap_or(0);
+                        // The mention itself does not contain itself.
+                        n - usize::from(sent == m.sentence && k == m.key)
+                    };
+                    // A place named like its own division (Kidal in the Kidal
+                    // region) is not told apart by that division's mention.
+                    let (a1, a2) = (
+                        if a1 == m.key { String::new() } else { a1 },
+                        if a2 == m.key { String::new() } else { a2 },
+                    );
+                    let near = c.feature != "country"
+                        && (m.sentence.saturating_sub(1)..=m.sentence + 1).any(|sent| {
+                            (!a1.is_empty() && count(sent, &a1) > 0)
+                                || (!a2.is_empty() && count(sent, &a2) > 0)
+                        });
                     if near {
                         s += 3.0;
+                    } else if c.feature != "country"
+                        && ((!a1.is_empty() && doc_keys.contains(a1.as_str()))
+                            || (!a2.is_empty() && doc_keys.contains(a2.as_str())))
+                    {
+                        // Its division is named elsewhere in the document.
+                        s += 1.5;
                     }
                     s
                 })
@@ -179,15 +202,25 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
         .collect();
     let first: Vec<usize> = base.iter().map(|s| argmax(s)).collect();
     // Second pass: nearness to the first choices of the paragraph's other mentions.
-    mentions
+    let scores: Vec<Vec<f64>> = mentions
         .iter()
         .enumerate()
         .map(|(i, m)| {
             let mut scores = base[i].clone();
             if m.candidates.len() > 1 {
                 for (k, c) in m.candidates.iter().enumerate() {
+                    // Nearness is for points; a division's centre says little.
+                    if !matches!(c.feature.as_str(), "locality" | "site") {
+                        continue;
+                    }
                     let mut bonus: f64 = 0.0;
-                    for (j, o) in mentions.iter().enumerate() {
+                    // The ten mentions on each side are near enough to judge.
+                    for (j, o) in mentions
+                        .iter()
+                        .enumerate()
+                        .take(i + 11)
+                        .skip(i.saturating_sub(10))
+                    {
                         if j == i || o.paragraph != m.paragraph || o.key == m.key {
                             continue;
                         }
@@ -198,12 +231,37 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                             continue;
                         }
                         if let Some(d) = distance_km(c, op) {
-                            bonus = bonus.max(1.5 * (-d / 150.0).exp());
+                            bonus = bonus.max(3.0 * (-d / 250.0).exp());
                         }
                     }
                     scores[k] += bonus;
                 }
             }
+            scores
+        })
+        .collect();
+    // One sense per document: the mentions of one name with the same kind of
+    // cue (a division cue or not) share their evidence, so "Dioura, dans le
+    // cercle de Ténenkou" also settles an earlier bare "Dioura".
+    let group = |m: &PlaceMentionDraft| {
+        let admin = matches!(
+            m.cue,
+            Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin)
+        );
+        let ids: Vec<String> = m.candidates.iter().map(|c| c.id.clone()).collect();
+        (m.key.clone(), admin, ids)
+    };
+    let mut sums: HashMap<(String, bool, Vec<String>), Vec<f64>> = HashMap::new();
+    for (m, sc) in mentions.iter().zip(&scores) {
+        let e = sums.entry(group(m)).or_insert_with(|| vec![0.0; sc.len()]);
+        for (a, b) in e.iter_mut().zip(sc) {
+            *a += b;
+        }
+    }
+    mentions
+        .iter()
+        .map(|m| {
+            let scores = &sums[&group(m)];
             let mut order: Vec<usize> = (0..scores.len()).collect();
             order.sort_by(|&a, &b| {
                 scores[b]
