@@ -292,6 +292,8 @@ enum Pending {
     MonthOffset(i64),
     /// Offset in years from the reference year.
     YearOffset(i64),
+    /// "cette nuit", "la nuit dernière": the day before the reference and the reference.
+    LastNight,
     /// "en fin d'année": the current year, or the last one early in a year.
     YearEnd,
     /// Days after (or before, negative) the anchor day.
@@ -401,7 +403,7 @@ impl DateRules {
                 "day_month",
                 Family::DayMonth,
                 format!(
-                    r"(?:{B}(?P<pb>{pb})\s(?:du\s|de\s|d'))?(?:{B}(?:le|du|au|des|depuis le|des le|avant le|apres le|jusqu'au|a partir du|a compter du)\s)?(?:{wdg},?\s)?{d}\s{m}(?:\s{y})?",
+                    r"(?:{B}(?P<pb>{pb})\s(?:du\s|de\s|d'))?(?:{B}(?:le|du|au|des|depuis le|des le|avant le|apres le|jusqu'au|a partir du|a compter du)\s)?(?:{wdg},?\s)?{d}\s{m}(?:\s{y}|\s(?P<rel>dernier|passe){B})?",
                     wdg = wd("wd"),
                     d = day("d"),
                     m = month("m"),
@@ -457,14 +459,14 @@ impl DateRules {
                 "this_part",
                 Family::ThisPart,
                 format!(
-                    r"{B}(?:ce|cette|cet)\s(?P<pa>matin|soir|nuit|apres-midi|midi|matinee|soiree){B}"
+                    r"{B}(?:(?:ce|cette|cet)\s(?P<pa>matin|soir|nuit|apres-midi|midi|matinee|soiree)|(?P<ln>la nuit derniere|la nuit passee)){B}"
                 ),
             ),
             (
                 "night_range",
                 Family::NightRange,
                 format!(
-                    r"{B}(?:(?:dans la|la|cette) nuit de|nuit de|entre)\s{w1}\s(?:a|au|et)\s{w2}",
+                    r"{B}(?:(?:dans la|la|cette) nuit de|nuit de|entre|du|de)\s{w1}\s(?:a|au|et)\s{w2}",
                     w1 = wd("wd1"),
                     w2 = wd("wd2")
                 ),
@@ -521,7 +523,7 @@ impl DateRules {
                 "anchor",
                 Family::Anchor,
                 format!(
-                    r"{B}(?P<k>la veille|le lendemain|le surlendemain|l'avant-veille|le meme jour|ce jour-la|le jour meme){B}(?:\s(?P<pa>au soir|au matin|matin|soir){B})?|{B}(?P<n>[0-9]{{1,2}}|{count})\s(?P<u>jours|ans)\s(?P<dir>plus tard|plus tot|auparavant){B}"
+                    r"{B}(?P<k>la veille|le lendemain|le surlendemain|l'avant-veille|le meme jour|ce jour-la|le jour meme|le jour suivant|le jour precedent){B}(?:\s(?P<pa>au soir|au matin|matin|soir){B})?|{B}(?P<n>[0-9]{{1,2}}|{count})\s(?P<u>jours|ans)\s(?P<dir>plus tard|plus tot|auparavant){B}|{B}l'annee\s(?P<ky>suivante|precedente){B}"
                 ),
             ),
         ];
@@ -742,6 +744,9 @@ impl DateRules {
                 part = pod("pa");
                 Pending::RelDay(n)
             }
+            // "cette nuit", "la nuit dernière": the night that ends on the
+            // reference day, a two-day range like "la nuit de dimanche à lundi".
+            Family::ThisPart if s("ln").is_some() || s("pa") == Some("nuit") => Pending::LastNight,
             Family::ThisPart => {
                 part = true;
                 Pending::RelDay(0)
@@ -818,8 +823,12 @@ impl DateRules {
                         "l'avant-veille" => -2,
                         "le lendemain" => 1,
                         "le surlendemain" => 2,
+                        "le jour suivant" => 1,
+                        "le jour precedent" => -1,
                         _ => 0,
                     })
+                } else if let Some(k) = s("ky") {
+                    Pending::AnchorYears(if k == "suivante" { 1 } else { -1 })
                 } else {
                     let n = lx.count(s("n")?)?;
                     let n = if s("dir") == Some("plus tard") { n } else { -n };
@@ -966,6 +975,11 @@ impl DateRules {
         end: usize,
     ) -> bool {
         let f = text.fold();
+        // "le 11 mars dernier", "jeudi passé": said as past whatever the clause.
+        let own = &f[start..end];
+        if own.ends_with("dernier") || own.ends_with("derniere") || own.ends_with("passe") {
+            return false;
+        }
         let sent_start = segments
             .sentences
             .get(segments.sentence_at(start))
@@ -1240,6 +1254,7 @@ fn resolve_relative(p: &Pending, r: NaiveDate, future: bool) -> Resolved {
             Some((Val::Month(y1, m1), Some(Val::Month(y2, m2)), "month"))
         }
         Pending::RelDay(n) => add(n).and_then(day),
+        Pending::LastNight => Some((Val::Day(add(-1)?), Some(Val::Day(r)), "day")),
         Pending::Weekday { wd, rel } => day(weekday_near(r, wd, rel, future)),
         Pending::WeekdayRange { wd1, wd2 } => {
             let d2 = weekday_near(r, wd2, Rel::Plain, future);
