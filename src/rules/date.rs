@@ -83,6 +83,7 @@ struct Lexicon {
     number_noun_before: Vec<String>,
     year_follow: HashSet<String>,
     name_heads: HashSet<String>,
+    unit_after: HashSet<String>,
     count_words: Vec<(String, i64)>,
 }
 
@@ -123,6 +124,9 @@ impl Lexicon {
                     "number_noun_before" => lx.number_noun_before.push(f),
                     "year_follow" => {
                         lx.year_follow.insert(f);
+                    }
+                    "unit_after" => {
+                        lx.unit_after.insert(f);
                     }
                     "name_head" => {
                         lx.name_heads.insert(f);
@@ -774,7 +778,10 @@ impl DateRules {
                 }
             }
             Family::Weekend => {
-                if f[..start].ends_with("chaque ") {
+                // "le week-end du 16 au 17 mars" is dated by its days.
+                let rest = &f[end..];
+                let dated = ["du ", "des "].iter().any(|p| rest.trim_start().strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+                if f[..start].ends_with("chaque ") || dated {
                     return None;
                 }
                 Pending::Weekend(rel)
@@ -911,7 +918,7 @@ impl DateRules {
             if let Some(w) = self.word.find(rest).filter(|m| m.start() == 0) {
                 let word = w.as_str();
                 let pos = end + (after.len() - rest.len());
-                if !self.lexicon.year_follow.contains(word) && !text.is_upper_at(pos) {
+                if self.lexicon.unit_after.contains(word) || (!self.lexicon.year_follow.contains(word) && !text.is_upper_at(pos)) {
                     return false;
                 }
             }
