@@ -13,7 +13,11 @@ fn dates_of(extractor: &Extractor, text: &str, published: &str) -> Vec<String> {
         id: "example".into(),
         source: "example.txt".into(),
         bytes: text.as_bytes().to_vec(),
-        published: if published == "-" { None } else { parse_date(published) },
+        published: if published == "-" {
+            None
+        } else {
+            parse_date(published)
+        },
         url: None,
         title: None,
         notes: vec![],
@@ -39,21 +43,46 @@ fn date_examples() {
     let extractor = Extractor::new();
     let mut failures = Vec::new();
     let mut count = 0;
-    for (n, line) in EXAMPLES.lines().enumerate().skip_while(|(_, l)| l.starts_with('#')).skip(1) {
+    for (n, line) in EXAMPLES
+        .lines()
+        .enumerate()
+        .skip_while(|(_, l)| l.starts_with('#'))
+        .skip(1)
+    {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 3, "tests/examples/dates.tsv:{}: three columns expected", n + 1);
-        let expected: Vec<String> = if cols[2] == "-" { vec![] } else { cols[2].split(';').map(String::from).collect() };
+        assert_eq!(
+            cols.len(),
+            3,
+            "tests/examples/dates.tsv:{}: three columns expected",
+            n + 1
+        );
+        let expected: Vec<String> = if cols[2] == "-" {
+            vec![]
+        } else {
+            cols[2].split(';').map(String::from).collect()
+        };
         let got = dates_of(&extractor, cols[1], cols[0]);
         count += 1;
         if got != expected {
-            failures.push(format!("tests/examples/dates.tsv:{}: {:?}\n  expected {:?}\n  got      {:?}", n + 1, cols[1], expected, got));
+            failures.push(format!(
+                "tests/examples/dates.tsv:{}: {:?}\n  expected {:?}\n  got      {:?}",
+                n + 1,
+                cols[1],
+                expected,
+                got
+            ));
         }
     }
     assert!(count > 50, "examples were read");
-    assert!(failures.is_empty(), "{} of {count} date examples fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} date examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Speed of the date stage alone over the dev corpus (run with `--ignored`
@@ -89,6 +118,10 @@ fn date_speed() {
     }
     let per = best * 1e6 / texts.len() as f64;
     let bytes: usize = texts.iter().map(|t| t.original().len()).sum::<usize>() / texts.len();
-    println!("dates: {per:.0} µs per article ({} articles, {bytes} bytes on average, {} dates each)", texts.len(), found / rounds / texts.len());
+    println!(
+        "dates: {per:.0} µs per article ({} articles, {bytes} bytes on average, {} dates each)",
+        texts.len(),
+        found / rounds / texts.len()
+    );
     assert!(found > 0);
 }

@@ -447,7 +447,7 @@ impl DateRules {
                 "year",
                 Family::Year,
                 format!(
-                    r"(?:{B}(?:en|depuis|des|pour|avant|apres|de|d'ici a|d'ici|fin|debut|courant|jusqu'en)\s|{B}mi-)?{B}{y}",
+                    r"(?:{B}(?:(?:en |a la |au )?(?:fin|debut) (?:d'annee|de l'annee)|l'annee|l'an|en|depuis|des|pour|avant|apres|de|d'ici a|d'ici|fin|debut|courant|jusqu'en)\s|{B}mi-)?{B}{y}",
                     y = year("y")
                 ),
             ),
@@ -671,7 +671,14 @@ impl DateRules {
                 if (y1_or, m1, d1) >= (y2.unwrap_or(y1_or), m2, d2) && (y1.is_some() || m1 <= m2) {
                     return None;
                 }
-                Pending::DayRange { d1, m1, y1, d2, m2, y2 }
+                Pending::DayRange {
+                    d1,
+                    m1,
+                    y1,
+                    d2,
+                    m2,
+                    y2,
+                }
             }
             Family::DayMonth => {
                 let y = yr("y");
@@ -780,7 +787,11 @@ impl DateRules {
             Family::Weekend => {
                 // "le week-end du 16 au 17 mars" is dated by its days.
                 let rest = &f[end..];
-                let dated = ["du ", "des "].iter().any(|p| rest.trim_start().strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+                let dated = ["du ", "des "].iter().any(|p| {
+                    rest.trim_start()
+                        .strip_prefix(p)
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                });
                 if f[..start].ends_with("chaque ") || dated {
                     return None;
                 }
@@ -918,7 +929,9 @@ impl DateRules {
             if let Some(w) = self.word.find(rest).filter(|m| m.start() == 0) {
                 let word = w.as_str();
                 let pos = end + (after.len() - rest.len());
-                if self.lexicon.unit_after.contains(word) || (!self.lexicon.year_follow.contains(word) && !text.is_upper_at(pos)) {
+                if self.lexicon.unit_after.contains(word)
+                    || (!self.lexicon.year_follow.contains(word) && !text.is_upper_at(pos))
+                {
                     return false;
                 }
             }
@@ -1456,12 +1469,34 @@ mod tests {
     use crate::segment::segment;
 
     /// (text of the span, value, end, precision, time) of every date found.
-    fn run(text: &str, published: Option<&str>) -> Vec<(String, Option<String>, Option<String>, String, Option<String>)> {
+    fn run(
+        text: &str,
+        published: Option<&str>,
+    ) -> Vec<(
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+    )> {
         let rules = DateRules::new();
         let t = NormalizedText::new(text.to_string());
         let s = segment(&t);
         let p = published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
-        rules.find(&t, &s, p).dates.into_iter().map(|f| (f.mention.span.text, f.mention.value, f.mention.end, f.mention.precision, f.mention.time)).collect()
+        rules
+            .find(&t, &s, p)
+            .dates
+            .into_iter()
+            .map(|f| {
+                (
+                    f.mention.span.text,
+                    f.mention.value,
+                    f.mention.end,
+                    f.mention.precision,
+                    f.mention.time,
+                )
+            })
+            .collect()
     }
 
     /// Values of the dates found, `value` or `value..end`.
@@ -1482,119 +1517,271 @@ mod tests {
     fn lexicon_is_complete() {
         let lx = Lexicon::parse(LEXICON);
         for m in 1..=12 {
-            assert!(lx.months.iter().any(|x| x.1 == m && !x.2), "month {m} has a full name");
+            assert!(
+                lx.months.iter().any(|x| x.1 == m && !x.2),
+                "month {m} has a full name"
+            );
         }
         for w in 1..=7 {
             assert!(lx.weekdays.iter().any(|x| x.1 == w), "weekday {w}");
         }
         let mut seen = HashSet::new();
         for (f, _, _) in &lx.months {
-            assert!(seen.insert(f.clone()) || f == "aout" || f == "fevrier" || f == "decembre" || f == "fev" || f == "fevr" || f == "dec", "duplicate month form {f}");
+            assert!(
+                seen.insert(f.clone())
+                    || f == "aout"
+                    || f == "fevrier"
+                    || f == "decembre"
+                    || f == "fev"
+                    || f == "fevr"
+                    || f == "dec",
+                "duplicate month form {f}"
+            );
         }
         assert!(!lx.future.is_empty() && !lx.year_follow.is_empty() && !lx.name_heads.is_empty());
     }
 
     #[test]
     fn numeric_dates() {
-        assert_eq!(values("Avis du 04/07/2020 et du 04.07.2020.", PUB), ["2020-07-04", "2020-07-04"]);
+        assert_eq!(
+            values("Avis du 04/07/2020 et du 04.07.2020.", PUB),
+            ["2020-07-04", "2020-07-04"]
+        );
         assert_eq!(values("Fichier 2020-07-04 reçu.", PUB), ["2020-07-04"]);
         assert_eq!(values("Daté du 04/07/20.", PUB), ["2020-07-04"]);
         // Mixed separators, impossible days, decimals: not dates.
-        assert!(values("Lot 04/07.2020 et 31/02/2020 et 1.04.07.2020", PUB).iter().all(|v| v != "2020-07-04"));
+        assert!(values("Lot 04/07.2020 et 31/02/2020 et 1.04.07.2020", PUB)
+            .iter()
+            .all(|v| v != "2020-07-04"));
     }
 
     #[test]
     fn day_month_year() {
-        assert_eq!(values("Le 2 novembre 2020, la base est tombée.", PUB), ["2020-11-02"]);
-        assert_eq!(values("Mardi 3 novembre 2020 au soir.", PUB), ["2020-11-03"]);
+        assert_eq!(
+            values("Le 2 novembre 2020, la base est tombée.", PUB),
+            ["2020-11-02"]
+        );
+        assert_eq!(
+            values("Mardi 3 novembre 2020 au soir.", PUB),
+            ["2020-11-03"]
+        );
         assert_eq!(values("Le 1er décembre 2019.", PUB), ["2019-12-01"]);
-        assert_eq!(values("Le 9 dec. 2019 et le 9 déc 2019.", PUB), ["2019-12-09", "2019-12-09"]);
+        assert_eq!(
+            values("Le 9 dec. 2019 et le 9 déc 2019.", PUB),
+            ["2019-12-09", "2019-12-09"]
+        );
         assert_eq!(values("Le 12\u{a0}juin\u{a0}2020.", PUB), ["2020-06-12"]);
         let r = run("À l'aube du 7 mai 2010, ils ont frappé.", Some(PUB));
-        assert_eq!((r[0].1.as_deref(), r[0].3.as_str()), (Some("2010-05-07"), "part_of_day"));
+        assert_eq!(
+            (r[0].1.as_deref(), r[0].3.as_str()),
+            (Some("2010-05-07"), "part_of_day")
+        );
     }
 
     #[test]
     fn year_less_days_are_news_past_unless_future() {
         assert_eq!(values("Il a été tué le 2 septembre.", PUB), ["2021-09-02"]);
         assert_eq!(values("Il a été tué le 20 octobre.", PUB), ["2020-10-20"]);
-        assert_eq!(values("L'élection est prévue le 20 octobre.", PUB), ["2021-10-20"]);
-        assert_eq!(values("Les députés voteront le 2 septembre.", PUB), ["2022-09-02"]);
+        assert_eq!(
+            values("L'élection est prévue le 20 octobre.", PUB),
+            ["2021-10-20"]
+        );
+        assert_eq!(
+            values("Les députés voteront le 2 septembre.", PUB),
+            ["2022-09-02"]
+        );
         // A day a few days ahead is that day, not last year's.
-        assert_eq!(values("Le scrutin du 19 septembre approche.", PUB), ["2021-09-19"]);
+        assert_eq!(
+            values("Le scrutin du 19 septembre approche.", PUB),
+            ["2021-09-19"]
+        );
     }
 
     #[test]
     fn months_and_years() {
-        assert_eq!(values("Arrêté en mars 2011 puis libéré en avril dernier.", PUB), ["2011-03", "2021-04"]);
+        assert_eq!(
+            values("Arrêté en mars 2011 puis libéré en avril dernier.", PUB),
+            ["2011-03", "2021-04"]
+        );
         assert_eq!(values("En septembre dernier, rien.", PUB), ["2020-09"]);
-        assert_eq!(values("Courant août, mi-juin 2018, fin mai, début juillet.", PUB), ["2021-08", "2018-06", "2021-05", "2021-07"]);
-        assert_eq!(values("Depuis 2011, en 1998, fin 2003, d'ici à 2030.", PUB), ["2011", "1998", "2003", "2030"]);
-        assert_eq!(values("L'an dernier, cette année et l'année prochaine.", PUB), ["2020", "2021", "2022"]);
-        assert_eq!(values("De 2009 à 2011, puis la saison 2012-2013.", PUB), ["2009..2011", "2012..2013"]);
+        assert_eq!(
+            values("Courant août, mi-juin 2018, fin mai, début juillet.", PUB),
+            ["2021-08", "2018-06", "2021-05", "2021-07"]
+        );
+        assert_eq!(
+            values("Depuis 2011, en 1998, fin 2003, d'ici à 2030.", PUB),
+            ["2011", "1998", "2003", "2030"]
+        );
+        assert_eq!(
+            values("L'an dernier, cette année et l'année prochaine.", PUB),
+            ["2020", "2021", "2022"]
+        );
+        assert_eq!(
+            values("De 2009 à 2011, puis la saison 2012-2013.", PUB),
+            ["2009..2011", "2012..2013"]
+        );
         assert_eq!(values("Entre mars et mai 2014.", PUB), ["2014-03..2014-05"]);
-        assert_eq!(values("Le mois dernier, à la fin du mois.", PUB), ["2021-08", "2021-09"]);
+        assert_eq!(
+            values("Le mois dernier, à la fin du mois.", PUB),
+            ["2021-08", "2021-09"]
+        );
     }
 
     #[test]
     fn relative_days_and_weekdays() {
-        assert_eq!(values("Hier, avant-hier et aujourd'hui.", PUB), ["2021-09-14", "2021-09-13", "2021-09-15"]);
-        assert_eq!(values("Ce matin, une patrouille est sortie.", PUB), ["2021-09-15"]);
-        assert_eq!(values("Il est arrivé lundi, reparti mercredi.", PUB), ["2021-09-13", "2021-09-15"]);
-        assert_eq!(values("Mercredi dernier, un obus est tombé.", PUB), ["2021-09-08"]);
+        assert_eq!(
+            values("Hier, avant-hier et aujourd'hui.", PUB),
+            ["2021-09-14", "2021-09-13", "2021-09-15"]
+        );
+        assert_eq!(
+            values("Ce matin, une patrouille est sortie.", PUB),
+            ["2021-09-15"]
+        );
+        assert_eq!(
+            values("Il est arrivé lundi, reparti mercredi.", PUB),
+            ["2021-09-13", "2021-09-15"]
+        );
+        assert_eq!(
+            values("Mercredi dernier, un obus est tombé.", PUB),
+            ["2021-09-08"]
+        );
         assert_eq!(values("Il reviendra vendredi.", PUB), ["2021-09-17"]);
         assert_eq!(values("Vendredi prochain.", PUB), ["2021-09-17"]);
-        assert_eq!(values("Dans la nuit de dimanche à lundi.", PUB), ["2021-09-12..2021-09-13"]);
-        assert_eq!(values("Lundi et mardi, la ville a brûlé.", PUB), ["2021-09-13..2021-09-14"]);
-        assert_eq!(values("Ce week-end, pendant le week-end.", PUB), ["2021-09-11..2021-09-12", "2021-09-11..2021-09-12"]);
-        assert_eq!(values("La semaine dernière.", PUB), ["2021-09-06..2021-09-12"]);
-        assert_eq!(values("Il y a une semaine, il y a deux mois.", PUB), ["2021-09-08", "2021-07"]);
+        assert_eq!(
+            values("Dans la nuit de dimanche à lundi.", PUB),
+            ["2021-09-12..2021-09-13"]
+        );
+        assert_eq!(
+            values("Lundi et mardi, la ville a brûlé.", PUB),
+            ["2021-09-13..2021-09-14"]
+        );
+        assert_eq!(
+            values("Ce week-end, pendant le week-end.", PUB),
+            ["2021-09-11..2021-09-12", "2021-09-11..2021-09-12"]
+        );
+        assert_eq!(
+            values("La semaine dernière.", PUB),
+            ["2021-09-06..2021-09-12"]
+        );
+        assert_eq!(
+            values("Il y a une semaine, il y a deux mois.", PUB),
+            ["2021-09-08", "2021-07"]
+        );
         let r = run("Dans la soirée de lundi, un tir.", Some(PUB));
-        assert_eq!((r[0].1.as_deref(), r[0].3.as_str()), (Some("2021-09-13"), "part_of_day"));
+        assert_eq!(
+            (r[0].1.as_deref(), r[0].3.as_str()),
+            (Some("2021-09-13"), "part_of_day")
+        );
     }
 
     #[test]
     fn anchored_on_the_previous_day() {
-        assert_eq!(values("Le 3 mai 2015, un raid. La veille, un autre. Le lendemain, un troisième.", PUB), ["2015-05-03", "2015-05-02", "2015-05-03"]);
-        assert_eq!(values("Le 3 mai 2015, un raid. Cinq jours plus tard, la riposte.", PUB), ["2015-05-03", "2015-05-08"]);
-        assert_eq!(values("Les 3 et 4 mai 2015. Le lendemain, le calme.", PUB), ["2015-05-03..2015-05-04", "2015-05-05"]);
-        assert_eq!(values("En 2003 il fonde le groupe ; trois ans plus tard, il le quitte.", PUB), ["2003", "2006"]);
+        assert_eq!(
+            values(
+                "Le 3 mai 2015, un raid. La veille, un autre. Le lendemain, un troisième.",
+                PUB
+            ),
+            ["2015-05-03", "2015-05-02", "2015-05-03"]
+        );
+        assert_eq!(
+            values(
+                "Le 3 mai 2015, un raid. Cinq jours plus tard, la riposte.",
+                PUB
+            ),
+            ["2015-05-03", "2015-05-08"]
+        );
+        assert_eq!(
+            values("Les 3 et 4 mai 2015. Le lendemain, le calme.", PUB),
+            ["2015-05-03..2015-05-04", "2015-05-05"]
+        );
+        assert_eq!(
+            values(
+                "En 2003 il fonde le groupe ; trois ans plus tard, il le quitte.",
+                PUB
+            ),
+            ["2003", "2006"]
+        );
         // Nothing to anchor on.
         assert_eq!(values("La veille, rien.", PUB), ["null"]);
     }
 
     #[test]
     fn ranges() {
-        assert_eq!(values("Du 28 décembre 2019 au 3 janvier 2020.", PUB), ["2019-12-28..2020-01-03"]);
-        assert_eq!(values("Du 28 décembre au 3 janvier 2020.", PUB), ["2019-12-28..2020-01-03"]);
-        assert_eq!(values("Entre le 2 et le 6 août.", PUB), ["2021-08-02..2021-08-06"]);
-        assert_eq!(values("Dans la nuit du mardi 7 au mercredi 8 septembre.", PUB), ["2021-09-07..2021-09-08"]);
+        assert_eq!(
+            values("Du 28 décembre 2019 au 3 janvier 2020.", PUB),
+            ["2019-12-28..2020-01-03"]
+        );
+        assert_eq!(
+            values("Du 28 décembre au 3 janvier 2020.", PUB),
+            ["2019-12-28..2020-01-03"]
+        );
+        assert_eq!(
+            values("Entre le 2 et le 6 août.", PUB),
+            ["2021-08-02..2021-08-06"]
+        );
+        assert_eq!(
+            values("Dans la nuit du mardi 7 au mercredi 8 septembre.", PUB),
+            ["2021-09-07..2021-09-08"]
+        );
     }
 
     #[test]
     fn times_of_day() {
-        let r = run("Lundi vers 23 heures, puis mardi aux environs de 04H15 et mercredi à 7h.", Some(PUB));
-        let t: Vec<_> = r.iter().map(|x| (x.1.clone().unwrap(), x.4.clone())).collect();
-        assert_eq!(t, [("2021-09-13".into(), Some("23:00".into())), ("2021-09-14".into(), Some("04:15".into())), ("2021-09-15".into(), Some("07:00".into()))]);
-        let r = run("Vers 5 heures du matin, jeudi, les tirs ont repris.", Some("2021-09-17"));
-        assert_eq!((r[0].1.as_deref(), r[0].4.as_deref()), (Some("2021-09-16"), Some("05:00")));
+        let r = run(
+            "Lundi vers 23 heures, puis mardi aux environs de 04H15 et mercredi à 7h.",
+            Some(PUB),
+        );
+        let t: Vec<_> = r
+            .iter()
+            .map(|x| (x.1.clone().unwrap(), x.4.clone()))
+            .collect();
+        assert_eq!(
+            t,
+            [
+                ("2021-09-13".into(), Some("23:00".into())),
+                ("2021-09-14".into(), Some("04:15".into())),
+                ("2021-09-15".into(), Some("07:00".into()))
+            ]
+        );
+        let r = run(
+            "Vers 5 heures du matin, jeudi, les tirs ont repris.",
+            Some("2021-09-17"),
+        );
+        assert_eq!(
+            (r[0].1.as_deref(), r[0].4.as_deref()),
+            (Some("2021-09-16"), Some("05:00"))
+        );
         let r = run("Publié le 02/03/2021 - 08:30.", Some(PUB));
         assert_eq!(r[0].4.as_deref(), Some("08:30"));
         // Durations are not times.
-        assert_eq!(run("Un deuil de 72 heures a été décrété lundi.", Some(PUB)).iter().filter(|x| x.4.is_some()).count(), 0);
+        assert_eq!(
+            run("Un deuil de 72 heures a été décrété lundi.", Some(PUB))
+                .iter()
+                .filter(|x| x.4.is_some())
+                .count(),
+            0
+        );
     }
 
     #[test]
     fn without_publication_date() {
         let rules = DateRules::new();
-        let t = NormalizedText::new("Samedi, un raid. Le 6 juin 2020, un autre. Dimanche, un troisième.".into());
+        let t = NormalizedText::new(
+            "Samedi, un raid. Le 6 juin 2020, un autre. Dimanche, un troisième.".into(),
+        );
         let f = rules.find(&t, &segment(&t), None);
         let v: Vec<_> = f.dates.iter().map(|d| d.mention.value.clone()).collect();
         // 2020-06-06 is a Saturday: the Sunday at or before it is 31 May.
-        assert_eq!(v, [None, Some("2020-06-06".into()), Some("2020-05-31".into())]);
+        assert_eq!(
+            v,
+            [None, Some("2020-06-06".into()), Some("2020-05-31".into())]
+        );
         assert_eq!(f.dates[0].mention.resolution, "underspecified");
         let codes: Vec<_> = f.warnings.iter().map(|w| w.code).collect();
-        assert_eq!(codes, ["unresolved-relative-date", "inferred-reference-date"]);
+        assert_eq!(
+            codes,
+            ["unresolved-relative-date", "inferred-reference-date"]
+        );
     }
 
     #[test]
@@ -1615,7 +1802,11 @@ mod tests {
             "Tous les vendredis et chaque dimanche.",
             "Le prix est de 1 2019 francs.",
         ] {
-            assert!(run(s, Some(PUB)).is_empty(), "{s:?} gave {:?}", run(s, Some(PUB)));
+            assert!(
+                run(s, Some(PUB)).is_empty(),
+                "{s:?} gave {:?}",
+                run(s, Some(PUB))
+            );
         }
     }
 
@@ -1623,12 +1814,24 @@ mod tests {
     fn bare_years() {
         assert_eq!(values("Budget 2022 : hausse de 3 %.", PUB), ["2022"]);
         assert_eq!(values("Ce qui sépare 2013 de 2021.", PUB), ["2013", "2021"]);
-        assert_eq!(values("En 2014 Boko Haram enlève des élèves.", PUB), ["2014"]);
+        assert_eq!(
+            values("En 2014 Boko Haram enlève des élèves.", PUB),
+            ["2014"]
+        );
     }
 
     #[test]
     fn hostile_input_does_not_panic() {
-        for s in ["", "le", "le 31", "du 3 au", "œ 12 déc. 2019 \u{202f}é", "vers 25 heures dimanche", "il y a 999 jours", "l'an 9999"] {
+        for s in [
+            "",
+            "le",
+            "le 31",
+            "du 3 au",
+            "œ 12 déc. 2019 \u{202f}é",
+            "vers 25 heures dimanche",
+            "il y a 999 jours",
+            "l'an 9999",
+        ] {
             let _ = run(s, Some(PUB));
             let _ = run(s, None);
         }
