@@ -619,9 +619,13 @@ impl DateRules {
         let yr = |n: &str| s(n).and_then(|v| v.parse::<i32>().ok());
         // A month abbreviation is a month only with its period or a year ("sept soldats").
         let mon = |n: &str, y: Option<i32>| -> Option<u32> {
-            let raw = s(n)?;
+            let g = caps.name(n)?;
+            let raw = g.as_str();
             let (m, is_abbr) = lx.month(raw)?;
-            (!is_abbr || raw.ends_with('.') || y.is_some()).then_some(m)
+            // A month glued to a word by a hyphen is part of a name ("Maï-Maï").
+            let glued = f[g.end()..].starts_with('-')
+                && f[g.end() + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
+            (!glued && (!is_abbr || raw.ends_with('.') || y.is_some())).then_some(m)
         };
         let pod = |n: &str| s(n).is_some_and(|p| lx.part_is_pod(p));
         let rel = match s("rel") {
