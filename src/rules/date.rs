@@ -920,7 +920,8 @@ impl DateRules {
             }
         }
         let after = &f[end..];
-        if after.starts_with(|c: char| c == ',' || c == '.')
+        // "2019,5", "2019.3", and identifiers such as "loi 2019-015", "2019/12".
+        if after.starts_with(|c: char| matches!(c, ',' | '.' | '-' | '/'))
             && after[1..].starts_with(|c: char| c.is_ascii_digit())
         {
             return false;
