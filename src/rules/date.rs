@@ -615,7 +615,7 @@ impl DateRules {
         let f = text.fold();
         let lx = &self.lexicon;
         let s = |n: &str| caps.name(n).map(|m| m.as_str());
-        let num = |n: &str| s(n).and_then(|v| parse_day(v));
+        let num = |n: &str| s(n).and_then(parse_day);
         let yr = |n: &str| s(n).and_then(|v| v.parse::<i32>().ok());
         // A month abbreviation is a month only with its period or a year ("sept soldats").
         let mon = |n: &str, y: Option<i32>| -> Option<u32> {
@@ -908,7 +908,7 @@ impl DateRules {
         if b.ends_with(|c: char| c.is_ascii_digit()) && before.len() - b.len() <= 1 {
             return false;
         }
-        if glued && b.ends_with(|c: char| matches!(c, ',' | '.' | '°' | '/' | '-' | '+')) {
+        if glued && b.ends_with([',', '.', '°', '/', '-', '+']) {
             return false;
         }
         for w in &self.lexicon.number_noun_before {
@@ -921,7 +921,7 @@ impl DateRules {
         }
         let after = &f[end..];
         // "2019,5", "2019.3", and identifiers such as "loi 2019-015", "2019/12".
-        if after.starts_with(|c: char| matches!(c, ',' | '.' | '-' | '/'))
+        if after.starts_with([',', '.', '-', '/'])
             && after[1..].starts_with(|c: char| c.is_ascii_digit())
         {
             return false;
@@ -1034,7 +1034,9 @@ impl DateRules {
         // Future-tense verbs: "sera", "entrera", "examineront" (not proper nouns).
         for m in self.word.find_iter(window) {
             let w = m.as_str();
-            let future = w.len() >= 4 && (w.ends_with("ra") || w.ends_with("ront"))
+            // No future ends in "-ara": "déclara" is a passé simple.
+            let future = w.len() >= 4
+                && ((w.ends_with("ra") && !w.ends_with("ara")) || w.ends_with("ront"))
                 || matches!(w, "ira" | "iront");
             if future && !self.lexicon.not_future.contains(w) && !text.is_upper_at(from + m.start())
             {
