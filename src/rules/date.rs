@@ -83,6 +83,7 @@ struct Lexicon {
     number_noun_before: Vec<String>,
     year_follow: HashSet<String>,
     name_heads: HashSet<String>,
+    unit_after: HashSet<String>,
     count_words: Vec<(String, i64)>,
 }
 
@@ -123,6 +124,9 @@ impl Lexicon {
                     "number_noun_before" => lx.number_noun_before.push(f),
                     "year_follow" => {
                         lx.year_follow.insert(f);
+                    }
+                    "unit_after" => {
+                        lx.unit_after.insert(f);
                     }
                     "name_head" => {
                         lx.name_heads.insert(f);
@@ -292,6 +296,8 @@ enum Pending {
     MonthOffset(i64),
     /// Offset in years from the reference year.
     YearOffset(i64),
+    /// "cette nuit", "la nuit dernière": the day before the reference and the reference.
+    LastNight,
     /// "en fin d'année": the current year, or the last one early in a year.
     YearEnd,
     /// Days after (or before, negative) the anchor day.
@@ -401,7 +407,7 @@ impl DateRules {
                 "day_month",
                 Family::DayMonth,
                 format!(
-                    r"(?:{B}(?P<pb>{pb})\s(?:du\s|de\s|d'))?(?:{B}(?:le|du|au|des|depuis le|des le|avant le|apres le|jusqu'au|a partir du|a compter du)\s)?(?:{wdg},?\s)?{d}\s{m}(?:\s{y})?",
+                    r"(?:{B}(?P<pb>{pb})\s(?:du\s|de\s|d'))?(?:{B}(?:le|du|au|des|depuis le|des le|avant le|apres le|jusqu'au|a partir du|a compter du)\s)?(?:{wdg},?\s)?{d}\s{m}(?:\s{y}|\s(?P<rel>dernier|passe){B})?",
                     wdg = wd("wd"),
                     d = day("d"),
                     m = month("m"),
@@ -441,7 +447,7 @@ impl DateRules {
                 "year",
                 Family::Year,
                 format!(
-                    r"(?:{B}(?:en|depuis|des|pour|avant|apres|de|d'ici a|d'ici|fin|debut|courant|jusqu'en)\s|{B}mi-)?{B}{y}",
+                    r"(?:{B}(?:(?:en |a la |au )?(?:fin|debut) (?:d'annee|de l'annee)|l'annee|l'an|en|depuis|des|pour|avant|apres|de|d'ici a|d'ici|fin|debut|courant|jusqu'en)\s|{B}mi-)?{B}{y}",
                     y = year("y")
                 ),
             ),
@@ -457,14 +463,14 @@ impl DateRules {
                 "this_part",
                 Family::ThisPart,
                 format!(
-                    r"{B}(?:ce|cette|cet)\s(?P<pa>matin|soir|nuit|apres-midi|midi|matinee|soiree){B}"
+                    r"{B}(?:(?:ce|cette|cet)\s(?P<pa>matin|soir|nuit|apres-midi|midi|matinee|soiree)|(?P<ln>la nuit derniere|la nuit passee)){B}"
                 ),
             ),
             (
                 "night_range",
                 Family::NightRange,
                 format!(
-                    r"{B}(?:(?:dans la|la|cette) nuit de|nuit de|entre)\s{w1}\s(?:a|au|et)\s{w2}",
+                    r"{B}(?:(?:dans la|la|cette) nuit de|nuit de|entre|du|de)\s{w1}\s(?:a|au|et)\s{w2}",
                     w1 = wd("wd1"),
                     w2 = wd("wd2")
                 ),
@@ -521,7 +527,7 @@ impl DateRules {
                 "anchor",
                 Family::Anchor,
                 format!(
-                    r"{B}(?P<k>la veille|le lendemain|le surlendemain|l'avant-veille|le meme jour|ce jour-la|le jour meme){B}(?:\s(?P<pa>au soir|au matin|matin|soir){B})?|{B}(?P<n>[0-9]{{1,2}}|{count})\s(?P<u>jours|ans)\s(?P<dir>plus tard|plus tot|auparavant){B}"
+                    r"{B}(?P<k>la veille|le lendemain|le surlendemain|l'avant-veille|le meme jour|ce jour-la|le jour meme|le jour suivant|le jour precedent){B}(?:\s(?P<pa>au soir|au matin|matin|soir){B})?|{B}(?P<n>[0-9]{{1,2}}|{count})\s(?P<u>jours|ans)\s(?P<dir>plus tard|plus tot|auparavant){B}|{B}l'annee\s(?P<ky>suivante|precedente){B}"
                 ),
             ),
         ];
@@ -530,18 +536,18 @@ impl DateRules {
             .map(|(name, family, pat)| Rule {
                 name,
                 family,
-                re: Regex::new(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
+                re: compile(&pat).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
             })
             .collect();
         let hour = r"(?P<h>[01]?[0-9]|2[0-3])\s?(?:h|heures?|:)\s?(?P<mi>[0-5][0-9])?(?-u:\b)(?:\s(?P<ampm>du matin|du soir|de l'apres-midi|de la nuit))?";
         let cue = r"(?:vers|a|aux environs de|aux alentours de|autour de|peu avant|peu apres|des|a partir de|jusqu'a)";
         DateRules {
-            time_after: Regex::new(&format!(
+            time_after: compile(&format!(
                 r"^(?:,?\s{cue}\s{hour}|\s?-\s(?P<h2>[01]?[0-9]|2[0-3]):(?P<mi2>[0-5][0-9]))"
             ))
             .expect("time_after"),
-            time_before: Regex::new(&format!(r"{B}{cue}\s{hour},?\s$")).expect("time_before"),
-            part_after: Regex::new(&format!(r"^,?\s(?P<pa>{pa}){B}")).expect("part_after"),
+            time_before: compile(&format!(r"{B}{cue}\s{hour},?\s$")).expect("time_before"),
+            part_after: compile(&format!(r"^,?\s(?P<pa>{pa}){B}")).expect("part_after"),
             word: Regex::new(r"[a-z][a-z\-]*'?").expect("word"),
             lexicon: lx,
             rules,
@@ -562,12 +568,16 @@ impl DateRules {
             // not hide "dans la soirée de vendredi"): search again from the
             // next character after each match start; the longest wins below.
             let mut pos = 0;
-            while let Some(caps) = rule.re.captures_at(f, pos) {
-                let Some(m0) = caps.get(0) else { break };
-                if let Some(c) = self.candidate(text, rule, &caps, m0.start(), m0.end()) {
-                    cands.push(c);
+            // The fast search finds where a match is; captures run only on it.
+            while let Some(found) = rule.re.find_at(f, pos) {
+                if let Some(caps) = rule.re.captures_at(&f[..found.end()], found.start()) {
+                    if let Some(m0) = caps.get(0) {
+                        if let Some(c) = self.candidate(text, rule, &caps, m0.start(), m0.end()) {
+                            cands.push(c);
+                        }
+                    }
                 }
-                pos = m0.start() + f[m0.start()..].chars().next().map_or(1, char::len_utf8);
+                pos = found.start() + f[found.start()..].chars().next().map_or(1, char::len_utf8);
             }
         }
         // Longest wins; on ties, the earlier rule (more specific) wins.
@@ -605,13 +615,17 @@ impl DateRules {
         let f = text.fold();
         let lx = &self.lexicon;
         let s = |n: &str| caps.name(n).map(|m| m.as_str());
-        let num = |n: &str| s(n).and_then(|v| parse_day(v));
+        let num = |n: &str| s(n).and_then(parse_day);
         let yr = |n: &str| s(n).and_then(|v| v.parse::<i32>().ok());
         // A month abbreviation is a month only with its period or a year ("sept soldats").
         let mon = |n: &str, y: Option<i32>| -> Option<u32> {
-            let raw = s(n)?;
+            let g = caps.name(n)?;
+            let raw = g.as_str();
             let (m, is_abbr) = lx.month(raw)?;
-            (!is_abbr || raw.ends_with('.') || y.is_some()).then_some(m)
+            // A month glued to a word by a hyphen is part of a name ("Maï-Maï").
+            let glued = f[g.end()..].starts_with('-')
+                && f[g.end() + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
+            (!glued && (!is_abbr || raw.ends_with('.') || y.is_some())).then_some(m)
         };
         let pod = |n: &str| s(n).is_some_and(|p| lx.part_is_pod(p));
         let rel = match s("rel") {
@@ -661,7 +675,14 @@ impl DateRules {
                 if (y1_or, m1, d1) >= (y2.unwrap_or(y1_or), m2, d2) && (y1.is_some() || m1 <= m2) {
                     return None;
                 }
-                Pending::DayRange { d1, m1, y1, d2, m2, y2 }
+                Pending::DayRange {
+                    d1,
+                    m1,
+                    y1,
+                    d2,
+                    m2,
+                    y2,
+                }
             }
             Family::DayMonth => {
                 let y = yr("y");
@@ -738,6 +759,9 @@ impl DateRules {
                 part = pod("pa");
                 Pending::RelDay(n)
             }
+            // "cette nuit", "la nuit dernière": the night that ends on the
+            // reference day, a two-day range like "la nuit de dimanche à lundi".
+            Family::ThisPart if s("ln").is_some() || s("pa") == Some("nuit") => Pending::LastNight,
             Family::ThisPart => {
                 part = true;
                 Pending::RelDay(0)
@@ -765,7 +789,14 @@ impl DateRules {
                 }
             }
             Family::Weekend => {
-                if f[..start].ends_with("chaque ") {
+                // "le week-end du 16 au 17 mars" is dated by its days.
+                let rest = &f[end..];
+                let dated = ["du ", "des "].iter().any(|p| {
+                    rest.trim_start()
+                        .strip_prefix(p)
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                });
+                if f[..start].ends_with("chaque ") || dated {
                     return None;
                 }
                 Pending::Weekend(rel)
@@ -814,8 +845,12 @@ impl DateRules {
                         "l'avant-veille" => -2,
                         "le lendemain" => 1,
                         "le surlendemain" => 2,
+                        "le jour suivant" => 1,
+                        "le jour precedent" => -1,
                         _ => 0,
                     })
+                } else if let Some(k) = s("ky") {
+                    Pending::AnchorYears(if k == "suivante" { 1 } else { -1 })
                 } else {
                     let n = lx.count(s("n")?)?;
                     let n = if s("dir") == Some("plus tard") { n } else { -n };
@@ -873,7 +908,7 @@ impl DateRules {
         if b.ends_with(|c: char| c.is_ascii_digit()) && before.len() - b.len() <= 1 {
             return false;
         }
-        if glued && b.ends_with(|c: char| matches!(c, ',' | '.' | '°' | '/' | '-' | '+')) {
+        if glued && b.ends_with([',', '.', '°', '/', '-', '+']) {
             return false;
         }
         for w in &self.lexicon.number_noun_before {
@@ -885,7 +920,8 @@ impl DateRules {
             }
         }
         let after = &f[end..];
-        if after.starts_with(|c: char| c == ',' || c == '.')
+        // "2019,5", "2019.3", and identifiers such as "loi 2019-015", "2019/12".
+        if after.starts_with([',', '.', '-', '/'])
             && after[1..].starts_with(|c: char| c.is_ascii_digit())
         {
             return false;
@@ -898,7 +934,9 @@ impl DateRules {
             if let Some(w) = self.word.find(rest).filter(|m| m.start() == 0) {
                 let word = w.as_str();
                 let pos = end + (after.len() - rest.len());
-                if !self.lexicon.year_follow.contains(word) && !text.is_upper_at(pos) {
+                if self.lexicon.unit_after.contains(word)
+                    || (!self.lexicon.year_follow.contains(word) && !text.is_upper_at(pos))
+                {
                     return false;
                 }
             }
@@ -962,6 +1000,11 @@ impl DateRules {
         end: usize,
     ) -> bool {
         let f = text.fold();
+        // "le 11 mars dernier", "jeudi passé": said as past whatever the clause.
+        let own = &f[start..end];
+        if own.ends_with("dernier") || own.ends_with("derniere") || own.ends_with("passe") {
+            return false;
+        }
         let sent_start = segments
             .sentences
             .get(segments.sentence_at(start))
@@ -991,7 +1034,9 @@ impl DateRules {
         // Future-tense verbs: "sera", "entrera", "examineront" (not proper nouns).
         for m in self.word.find_iter(window) {
             let w = m.as_str();
-            let future = w.len() >= 4 && (w.ends_with("ra") || w.ends_with("ront"))
+            // No future ends in "-ara": "déclara" is a passé simple.
+            let future = w.len() >= 4
+                && ((w.ends_with("ra") && !w.ends_with("ara")) || w.ends_with("ront"))
                 || matches!(w, "ira" | "iront");
             if future && !self.lexicon.not_future.contains(w) && !text.is_upper_at(from + m.start())
             {
@@ -1236,6 +1281,7 @@ fn resolve_relative(p: &Pending, r: NaiveDate, future: bool) -> Resolved {
             Some((Val::Month(y1, m1), Some(Val::Month(y2, m2)), "month"))
         }
         Pending::RelDay(n) => add(n).and_then(day),
+        Pending::LastNight => Some((Val::Day(add(-1)?), Some(Val::Day(r)), "day")),
         Pending::Weekday { wd, rel } => day(weekday_near(r, wd, rel, future)),
         Pending::WeekdayRange { wd1, wd2 } => {
             let d2 = weekday_near(r, wd2, Rel::Plain, future);
@@ -1409,6 +1455,12 @@ fn parse_time(m: &Captures) -> Option<(u32, u32)> {
     (h < 24 && mi < 60).then_some((h, mi))
 }
 
+/// Compiles a rule. The fold view's spaces and letters are ASCII, so the
+/// regexes are ASCII-only (`\s`, `\b`, classes): smaller and faster automata.
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern).unicode(false).build()
+}
+
 /// The largest char boundary of `s` at or below `i`.
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
@@ -1424,12 +1476,34 @@ mod tests {
     use crate::segment::segment;
 
     /// (text of the span, value, end, precision, time) of every date found.
-    fn run(text: &str, published: Option<&str>) -> Vec<(String, Option<String>, Option<String>, String, Option<String>)> {
+    fn run(
+        text: &str,
+        published: Option<&str>,
+    ) -> Vec<(
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+    )> {
         let rules = DateRules::new();
         let t = NormalizedText::new(text.to_string());
         let s = segment(&t);
         let p = published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
-        rules.find(&t, &s, p).dates.into_iter().map(|f| (f.mention.span.text, f.mention.value, f.mention.end, f.mention.precision, f.mention.time)).collect()
+        rules
+            .find(&t, &s, p)
+            .dates
+            .into_iter()
+            .map(|f| {
+                (
+                    f.mention.span.text,
+                    f.mention.value,
+                    f.mention.end,
+                    f.mention.precision,
+                    f.mention.time,
+                )
+            })
+            .collect()
     }
 
     /// Values of the dates found, `value` or `value..end`.
@@ -1450,119 +1524,271 @@ mod tests {
     fn lexicon_is_complete() {
         let lx = Lexicon::parse(LEXICON);
         for m in 1..=12 {
-            assert!(lx.months.iter().any(|x| x.1 == m && !x.2), "month {m} has a full name");
+            assert!(
+                lx.months.iter().any(|x| x.1 == m && !x.2),
+                "month {m} has a full name"
+            );
         }
         for w in 1..=7 {
             assert!(lx.weekdays.iter().any(|x| x.1 == w), "weekday {w}");
         }
         let mut seen = HashSet::new();
         for (f, _, _) in &lx.months {
-            assert!(seen.insert(f.clone()) || f == "aout" || f == "fevrier" || f == "decembre" || f == "fev" || f == "fevr" || f == "dec", "duplicate month form {f}");
+            assert!(
+                seen.insert(f.clone())
+                    || f == "aout"
+                    || f == "fevrier"
+                    || f == "decembre"
+                    || f == "fev"
+                    || f == "fevr"
+                    || f == "dec",
+                "duplicate month form {f}"
+            );
         }
         assert!(!lx.future.is_empty() && !lx.year_follow.is_empty() && !lx.name_heads.is_empty());
     }
 
     #[test]
     fn numeric_dates() {
-        assert_eq!(values("Avis du 04/07/2020 et du 04.07.2020.", PUB), ["2020-07-04", "2020-07-04"]);
+        assert_eq!(
+            values("Avis du 04/07/2020 et du 04.07.2020.", PUB),
+            ["2020-07-04", "2020-07-04"]
+        );
         assert_eq!(values("Fichier 2020-07-04 reçu.", PUB), ["2020-07-04"]);
         assert_eq!(values("Daté du 04/07/20.", PUB), ["2020-07-04"]);
         // Mixed separators, impossible days, decimals: not dates.
-        assert!(values("Lot 04/07.2020 et 31/02/2020 et 1.04.07.2020", PUB).iter().all(|v| v != "2020-07-04"));
+        assert!(values("Lot 04/07.2020 et 31/02/2020 et 1.04.07.2020", PUB)
+            .iter()
+            .all(|v| v != "2020-07-04"));
     }
 
     #[test]
     fn day_month_year() {
-        assert_eq!(values("Le 2 novembre 2020, la base est tombée.", PUB), ["2020-11-02"]);
-        assert_eq!(values("Mardi 3 novembre 2020 au soir.", PUB), ["2020-11-03"]);
+        assert_eq!(
+            values("Le 2 novembre 2020, la base est tombée.", PUB),
+            ["2020-11-02"]
+        );
+        assert_eq!(
+            values("Mardi 3 novembre 2020 au soir.", PUB),
+            ["2020-11-03"]
+        );
         assert_eq!(values("Le 1er décembre 2019.", PUB), ["2019-12-01"]);
-        assert_eq!(values("Le 9 dec. 2019 et le 9 déc 2019.", PUB), ["2019-12-09", "2019-12-09"]);
+        assert_eq!(
+            values("Le 9 dec. 2019 et le 9 déc 2019.", PUB),
+            ["2019-12-09", "2019-12-09"]
+        );
         assert_eq!(values("Le 12\u{a0}juin\u{a0}2020.", PUB), ["2020-06-12"]);
         let r = run("À l'aube du 7 mai 2010, ils ont frappé.", Some(PUB));
-        assert_eq!((r[0].1.as_deref(), r[0].3.as_str()), (Some("2010-05-07"), "part_of_day"));
+        assert_eq!(
+            (r[0].1.as_deref(), r[0].3.as_str()),
+            (Some("2010-05-07"), "part_of_day")
+        );
     }
 
     #[test]
     fn year_less_days_are_news_past_unless_future() {
         assert_eq!(values("Il a été tué le 2 septembre.", PUB), ["2021-09-02"]);
         assert_eq!(values("Il a été tué le 20 octobre.", PUB), ["2020-10-20"]);
-        assert_eq!(values("L'élection est prévue le 20 octobre.", PUB), ["2021-10-20"]);
-        assert_eq!(values("Les députés voteront le 2 septembre.", PUB), ["2022-09-02"]);
+        assert_eq!(
+            values("L'élection est prévue le 20 octobre.", PUB),
+            ["2021-10-20"]
+        );
+        assert_eq!(
+            values("Les députés voteront le 2 septembre.", PUB),
+            ["2022-09-02"]
+        );
         // A day a few days ahead is that day, not last year's.
-        assert_eq!(values("Le scrutin du 19 septembre approche.", PUB), ["2021-09-19"]);
+        assert_eq!(
+            values("Le scrutin du 19 septembre approche.", PUB),
+            ["2021-09-19"]
+        );
     }
 
     #[test]
     fn months_and_years() {
-        assert_eq!(values("Arrêté en mars 2011 puis libéré en avril dernier.", PUB), ["2011-03", "2021-04"]);
+        assert_eq!(
+            values("Arrêté en mars 2011 puis libéré en avril dernier.", PUB),
+            ["2011-03", "2021-04"]
+        );
         assert_eq!(values("En septembre dernier, rien.", PUB), ["2020-09"]);
-        assert_eq!(values("Courant août, mi-juin 2018, fin mai, début juillet.", PUB), ["2021-08", "2018-06", "2021-05", "2021-07"]);
-        assert_eq!(values("Depuis 2011, en 1998, fin 2003, d'ici à 2030.", PUB), ["2011", "1998", "2003", "2030"]);
-        assert_eq!(values("L'an dernier, cette année et l'année prochaine.", PUB), ["2020", "2021", "2022"]);
-        assert_eq!(values("De 2009 à 2011, puis la saison 2012-2013.", PUB), ["2009..2011", "2012..2013"]);
+        assert_eq!(
+            values("Courant août, mi-juin 2018, fin mai, début juillet.", PUB),
+            ["2021-08", "2018-06", "2021-05", "2021-07"]
+        );
+        assert_eq!(
+            values("Depuis 2011, en 1998, fin 2003, d'ici à 2030.", PUB),
+            ["2011", "1998", "2003", "2030"]
+        );
+        assert_eq!(
+            values("L'an dernier, cette année et l'année prochaine.", PUB),
+            ["2020", "2021", "2022"]
+        );
+        assert_eq!(
+            values("De 2009 à 2011, puis la saison 2012-2013.", PUB),
+            ["2009..2011", "2012..2013"]
+        );
         assert_eq!(values("Entre mars et mai 2014.", PUB), ["2014-03..2014-05"]);
-        assert_eq!(values("Le mois dernier, à la fin du mois.", PUB), ["2021-08", "2021-09"]);
+        assert_eq!(
+            values("Le mois dernier, à la fin du mois.", PUB),
+            ["2021-08", "2021-09"]
+        );
     }
 
     #[test]
     fn relative_days_and_weekdays() {
-        assert_eq!(values("Hier, avant-hier et aujourd'hui.", PUB), ["2021-09-14", "2021-09-13", "2021-09-15"]);
-        assert_eq!(values("Ce matin, une patrouille est sortie.", PUB), ["2021-09-15"]);
-        assert_eq!(values("Il est arrivé lundi, reparti mercredi.", PUB), ["2021-09-13", "2021-09-15"]);
-        assert_eq!(values("Mercredi dernier, un obus est tombé.", PUB), ["2021-09-08"]);
+        assert_eq!(
+            values("Hier, avant-hier et aujourd'hui.", PUB),
+            ["2021-09-14", "2021-09-13", "2021-09-15"]
+        );
+        assert_eq!(
+            values("Ce matin, une patrouille est sortie.", PUB),
+            ["2021-09-15"]
+        );
+        assert_eq!(
+            values("Il est arrivé lundi, reparti mercredi.", PUB),
+            ["2021-09-13", "2021-09-15"]
+        );
+        assert_eq!(
+            values("Mercredi dernier, un obus est tombé.", PUB),
+            ["2021-09-08"]
+        );
         assert_eq!(values("Il reviendra vendredi.", PUB), ["2021-09-17"]);
         assert_eq!(values("Vendredi prochain.", PUB), ["2021-09-17"]);
-        assert_eq!(values("Dans la nuit de dimanche à lundi.", PUB), ["2021-09-12..2021-09-13"]);
-        assert_eq!(values("Lundi et mardi, la ville a brûlé.", PUB), ["2021-09-13..2021-09-14"]);
-        assert_eq!(values("Ce week-end, pendant le week-end.", PUB), ["2021-09-11..2021-09-12", "2021-09-11..2021-09-12"]);
-        assert_eq!(values("La semaine dernière.", PUB), ["2021-09-06..2021-09-12"]);
-        assert_eq!(values("Il y a une semaine, il y a deux mois.", PUB), ["2021-09-08", "2021-07"]);
+        assert_eq!(
+            values("Dans la nuit de dimanche à lundi.", PUB),
+            ["2021-09-12..2021-09-13"]
+        );
+        assert_eq!(
+            values("Lundi et mardi, la ville a brûlé.", PUB),
+            ["2021-09-13..2021-09-14"]
+        );
+        assert_eq!(
+            values("Ce week-end, pendant le week-end.", PUB),
+            ["2021-09-11..2021-09-12", "2021-09-11..2021-09-12"]
+        );
+        assert_eq!(
+            values("La semaine dernière.", PUB),
+            ["2021-09-06..2021-09-12"]
+        );
+        assert_eq!(
+            values("Il y a une semaine, il y a deux mois.", PUB),
+            ["2021-09-08", "2021-07"]
+        );
         let r = run("Dans la soirée de lundi, un tir.", Some(PUB));
-        assert_eq!((r[0].1.as_deref(), r[0].3.as_str()), (Some("2021-09-13"), "part_of_day"));
+        assert_eq!(
+            (r[0].1.as_deref(), r[0].3.as_str()),
+            (Some("2021-09-13"), "part_of_day")
+        );
     }
 
     #[test]
     fn anchored_on_the_previous_day() {
-        assert_eq!(values("Le 3 mai 2015, un raid. La veille, un autre. Le lendemain, un troisième.", PUB), ["2015-05-03", "2015-05-02", "2015-05-03"]);
-        assert_eq!(values("Le 3 mai 2015, un raid. Cinq jours plus tard, la riposte.", PUB), ["2015-05-03", "2015-05-08"]);
-        assert_eq!(values("Les 3 et 4 mai 2015. Le lendemain, le calme.", PUB), ["2015-05-03..2015-05-04", "2015-05-05"]);
-        assert_eq!(values("En 2003 il fonde le groupe ; trois ans plus tard, il le quitte.", PUB), ["2003", "2006"]);
+        assert_eq!(
+            values(
+                "Le 3 mai 2015, un raid. La veille, un autre. Le lendemain, un troisième.",
+                PUB
+            ),
+            ["2015-05-03", "2015-05-02", "2015-05-03"]
+        );
+        assert_eq!(
+            values(
+                "Le 3 mai 2015, un raid. Cinq jours plus tard, la riposte.",
+                PUB
+            ),
+            ["2015-05-03", "2015-05-08"]
+        );
+        assert_eq!(
+            values("Les 3 et 4 mai 2015. Le lendemain, le calme.", PUB),
+            ["2015-05-03..2015-05-04", "2015-05-05"]
+        );
+        assert_eq!(
+            values(
+                "En 2003 il fonde le groupe ; trois ans plus tard, il le quitte.",
+                PUB
+            ),
+            ["2003", "2006"]
+        );
         // Nothing to anchor on.
         assert_eq!(values("La veille, rien.", PUB), ["null"]);
     }
 
     #[test]
     fn ranges() {
-        assert_eq!(values("Du 28 décembre 2019 au 3 janvier 2020.", PUB), ["2019-12-28..2020-01-03"]);
-        assert_eq!(values("Du 28 décembre au 3 janvier 2020.", PUB), ["2019-12-28..2020-01-03"]);
-        assert_eq!(values("Entre le 2 et le 6 août.", PUB), ["2021-08-02..2021-08-06"]);
-        assert_eq!(values("Dans la nuit du mardi 7 au mercredi 8 septembre.", PUB), ["2021-09-07..2021-09-08"]);
+        assert_eq!(
+            values("Du 28 décembre 2019 au 3 janvier 2020.", PUB),
+            ["2019-12-28..2020-01-03"]
+        );
+        assert_eq!(
+            values("Du 28 décembre au 3 janvier 2020.", PUB),
+            ["2019-12-28..2020-01-03"]
+        );
+        assert_eq!(
+            values("Entre le 2 et le 6 août.", PUB),
+            ["2021-08-02..2021-08-06"]
+        );
+        assert_eq!(
+            values("Dans la nuit du mardi 7 au mercredi 8 septembre.", PUB),
+            ["2021-09-07..2021-09-08"]
+        );
     }
 
     #[test]
     fn times_of_day() {
-        let r = run("Lundi vers 23 heures, puis mardi aux environs de 04H15 et mercredi à 7h.", Some(PUB));
-        let t: Vec<_> = r.iter().map(|x| (x.1.clone().unwrap(), x.4.clone())).collect();
-        assert_eq!(t, [("2021-09-13".into(), Some("23:00".into())), ("2021-09-14".into(), Some("04:15".into())), ("2021-09-15".into(), Some("07:00".into()))]);
-        let r = run("Vers 5 heures du matin, jeudi, les tirs ont repris.", Some("2021-09-17"));
-        assert_eq!((r[0].1.as_deref(), r[0].4.as_deref()), (Some("2021-09-16"), Some("05:00")));
+        let r = run(
+            "Lundi vers 23 heures, puis mardi aux environs de 04H15 et mercredi à 7h.",
+            Some(PUB),
+        );
+        let t: Vec<_> = r
+            .iter()
+            .map(|x| (x.1.clone().unwrap(), x.4.clone()))
+            .collect();
+        assert_eq!(
+            t,
+            [
+                ("2021-09-13".into(), Some("23:00".into())),
+                ("2021-09-14".into(), Some("04:15".into())),
+                ("2021-09-15".into(), Some("07:00".into()))
+            ]
+        );
+        let r = run(
+            "Vers 5 heures du matin, jeudi, les tirs ont repris.",
+            Some("2021-09-17"),
+        );
+        assert_eq!(
+            (r[0].1.as_deref(), r[0].4.as_deref()),
+            (Some("2021-09-16"), Some("05:00"))
+        );
         let r = run("Publié le 02/03/2021 - 08:30.", Some(PUB));
         assert_eq!(r[0].4.as_deref(), Some("08:30"));
         // Durations are not times.
-        assert_eq!(run("Un deuil de 72 heures a été décrété lundi.", Some(PUB)).iter().filter(|x| x.4.is_some()).count(), 0);
+        assert_eq!(
+            run("Un deuil de 72 heures a été décrété lundi.", Some(PUB))
+                .iter()
+                .filter(|x| x.4.is_some())
+                .count(),
+            0
+        );
     }
 
     #[test]
     fn without_publication_date() {
         let rules = DateRules::new();
-        let t = NormalizedText::new("Samedi, un raid. Le 6 juin 2020, un autre. Dimanche, un troisième.".into());
+        let t = NormalizedText::new(
+            "Samedi, un raid. Le 6 juin 2020, un autre. Dimanche, un troisième.".into(),
+        );
         let f = rules.find(&t, &segment(&t), None);
         let v: Vec<_> = f.dates.iter().map(|d| d.mention.value.clone()).collect();
         // 2020-06-06 is a Saturday: the Sunday at or before it is 31 May.
-        assert_eq!(v, [None, Some("2020-06-06".into()), Some("2020-05-31".into())]);
+        assert_eq!(
+            v,
+            [None, Some("2020-06-06".into()), Some("2020-05-31".into())]
+        );
         assert_eq!(f.dates[0].mention.resolution, "underspecified");
         let codes: Vec<_> = f.warnings.iter().map(|w| w.code).collect();
-        assert_eq!(codes, ["unresolved-relative-date", "inferred-reference-date"]);
+        assert_eq!(
+            codes,
+            ["unresolved-relative-date", "inferred-reference-date"]
+        );
     }
 
     #[test]
@@ -1583,7 +1809,11 @@ mod tests {
             "Tous les vendredis et chaque dimanche.",
             "Le prix est de 1 2019 francs.",
         ] {
-            assert!(run(s, Some(PUB)).is_empty(), "{s:?} gave {:?}", run(s, Some(PUB)));
+            assert!(
+                run(s, Some(PUB)).is_empty(),
+                "{s:?} gave {:?}",
+                run(s, Some(PUB))
+            );
         }
     }
 
@@ -1591,12 +1821,24 @@ mod tests {
     fn bare_years() {
         assert_eq!(values("Budget 2022 : hausse de 3 %.", PUB), ["2022"]);
         assert_eq!(values("Ce qui sépare 2013 de 2021.", PUB), ["2013", "2021"]);
-        assert_eq!(values("En 2014 Boko Haram enlève des élèves.", PUB), ["2014"]);
+        assert_eq!(
+            values("En 2014 Boko Haram enlève des élèves.", PUB),
+            ["2014"]
+        );
     }
 
     #[test]
     fn hostile_input_does_not_panic() {
-        for s in ["", "le", "le 31", "du 3 au", "œ 12 déc. 2019 \u{202f}é", "vers 25 heures dimanche", "il y a 999 jours", "l'an 9999"] {
+        for s in [
+            "",
+            "le",
+            "le 31",
+            "du 3 au",
+            "œ 12 déc. 2019 \u{202f}é",
+            "vers 25 heures dimanche",
+            "il y a 999 jours",
+            "l'an 9999",
+        ] {
             let _ = run(s, Some(PUB));
             let _ = run(s, None);
         }
