@@ -157,12 +157,18 @@ struct Candidate {
     at: usize,
     /// The trigger refers back to a known event ("l'attaque", "cette tuerie").
     anaphoric: bool,
+    /// The attached date is the first thing of its sentence.
+    date_opens_sentence: bool,
 }
 
 impl Candidate {
-    /// A date said with the event itself, not inferred from context.
+    /// A date said with the event itself, not inferred from context: in the
+    /// trigger's clause, or in its sentence (a strong, non-anaphoric trigger,
+    /// or a date that opens the sentence: "Le 19 août 2019, l'attaque de…").
     fn hard_date(&self) -> bool {
-        self.date.is_some() && (self.date_dist == 0 || (self.date_dist == 1 && !self.anaphoric && self.trigger.is_some()))
+        self.date.is_some()
+            && (self.date_dist == 0
+                || (self.date_dist == 1 && ((!self.anaphoric && self.strong && self.trigger.is_some()) || self.date_opens_sentence)))
     }
 
     /// A place said in the event's own sentence.
@@ -178,6 +184,8 @@ struct Doc<'a> {
     section: Vec<usize>,
     /// Dates that say when something was reported, not when it happened.
     reporting: Vec<bool>,
+    /// Places that say where a dispatch was filed ("GOMA, 27 juillet –").
+    dateline: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -218,7 +226,8 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     let section = sections(f);
     let cues = Cues::get();
     let reporting = f.dates.dates.iter().map(|d| is_reporting_date(f, d.range, cues)).collect();
-    let doc = Doc { f, fold, section, reporting };
+    let dateline = f.names.places.iter().map(|p| is_dateline_place(f, p.range)).collect();
+    let doc = Doc { f, fold, section, reporting, dateline };
     let mut candidates: Vec<Candidate> = Vec::new();
 
     // 1. Anchors from triggers.
@@ -244,6 +253,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             persons: Vec::new(),
             at: hit.found.range.start,
             anaphoric: is_anaphoric(fold, hit.found.range.start),
+            date_opens_sentence: false,
         });
     }
     // 2. One candidate per sentence: triggers of one sentence describe one
@@ -294,6 +304,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             persons: Vec::new(),
             at: c.range.start,
             anaphoric: false,
+            date_opens_sentence: false,
         });
     }
     candidates.sort_by_key(|c| c.at);
@@ -341,6 +352,17 @@ fn floor_char(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// A place written in capitals at the start of a paragraph and followed by
+/// a comma or a dash is a dateline: where the dispatch was filed.
+fn is_dateline_place(f: &Findings, r: ViewRange) -> bool {
+    let fold = f.text.fold();
+    let Some(p) = f.segments.paragraphs.iter().find(|p| p.contains(r)) else { return false };
+    let original = f.text.original_of(r);
+    let capitals = original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && original.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    let after = fold[r.end..p.end].trim_start();
+    r.start - p.start <= 2 && capitals && (after.starts_with(',') || after.starts_with('-') || after.starts_with('('))
 }
 
 /// A definite or demonstrative noun phrase points back to a known event.
@@ -439,6 +461,9 @@ fn attach_date(doc: &Doc, c: &mut Candidate) {
         if let Some(i) = pick {
             c.date = Some(i);
             c.date_dist = dist;
+            let s = doc.sentence_range(doc.sentence_of(dates[i].range.start));
+            let lead = &doc.fold[s.start..dates[i].range.start];
+            c.date_opens_sentence = lead.split_whitespace().all(|w| matches!(w, "le" | "la" | "l'" | "en" | "des" | "depuis" | "dans" | "\"" | "-"));
             return;
         }
     }
@@ -462,7 +487,7 @@ fn attach_place(doc: &Doc, c: &mut Candidate) {
             let it = places
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| place_rank(&p.mention.feature) == rank)
+                .filter(|(i, p)| place_rank(&p.mention.feature) == rank && !doc.dateline[*i])
                 .map(|(i, p)| (i, p.range));
             let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
             if let Some(i) = pick {
@@ -829,7 +854,7 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
 
 /// How authoritative a figure is: final and revised tolls, official
 /// sources and later figures rank higher; perpetrators' claims lower.
-fn authority(c: &CasualtyMention, cues: &Cues, position: usize) -> (i32, usize) {
+fn authority(c: &CasualtyMention, sentence: &str, cues: &Cues, position: usize) -> (i32, usize) {
     let revision = c.revision.as_deref().map(crate::normalize::fold).unwrap_or_default();
     let source = c.source.as_deref().map(crate::normalize::fold).unwrap_or_default();
     let mut score = 0;
@@ -840,7 +865,7 @@ fn authority(c: &CasualtyMention, cues: &Cues, position: usize) -> (i32, usize) 
     } else if cues.any("first", &revision) {
         score -= 1;
     }
-    if cues.any("claim", &source) || cues.any("claim", &revision) {
+    if cues.any("claim", &source) || cues.any("claim", &revision) || cues.any("claim", sentence) {
         score -= 3;
     } else if cues.any("official", &source) {
         score += 2;
@@ -869,7 +894,12 @@ fn best_casualties(f: &Findings, idx: &[usize], cues: &Cues) -> Vec<EventCasualt
         let mut figs: Vec<usize> = idx.iter().copied().filter(|&i| all[i].mention.kind == kind && all[i].mention.victims == victims).collect();
         figs.sort();
         figs.dedup();
-        let best = *figs.iter().max_by_key(|&&i| authority(&all[i].mention, cues, all[i].range.start)).expect("one figure");
+        let fold = f.text.fold();
+        let sentence_of = |i: usize| {
+            let s = f.segments.sentences[f.segments.sentence_at(all[i].range.start)].range;
+            &fold[s.start..s.end]
+        };
+        let best = *figs.iter().max_by_key(|&&i| authority(&all[i].mention, sentence_of(i), cues, all[i].range.start)).expect("one figure");
         let m = &all[best].mention;
         let alternatives = figs
             .iter()
@@ -1159,5 +1189,18 @@ mod tests {
             .place("Uvira", 0, "locality", "Sud-Kivu")
             .date("mardi", "2022-07-26", None);
         assert_eq!(fx.events()[0].kind, "protest");
+    }
+
+    #[test]
+    fn the_dateline_city_is_not_the_event_place() {
+        let fx = Fixture::new("BAMAKO, 4 mai – Des hommes armés ont attaqué mardi un poste de la gendarmerie, tuant 3 gendarmes à Boni.")
+            .place("BAMAKO", 0, "locality", "Bamako")
+            .place("Boni", 0, "locality", "Mopti")
+            .date("4 mai", "2021-05-04", None)
+            .date("mardi", "2021-05-04", None)
+            .killed("3 gendarmes", 3, "military", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].location.as_ref().unwrap().name, "Boni");
     }
 }
