@@ -47,8 +47,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/normalize.rs");
     println!("cargo:rerun-if-changed=src/gazetteer/key.rs");
     println!("cargo:rerun-if-changed=build.rs");
-    let tsv = std::fs::read_to_string("gazetteers/places.tsv")
-        .expect("gazetteers/places.tsv is readable UTF-8");
+    let tsv = std::fs::read_to_string("gazetteers/places.tsv").expect("gazetteers/places.tsv is readable UTF-8");
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
 
     let mut rows: Vec<u32> = Vec::new();
@@ -69,10 +68,7 @@ fn main() {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 11 {
-            panic!(
-                "gazetteers/places.tsv: line at byte {at} has {} columns, 11 expected",
-                cols.len()
-            );
+            panic!("gazetteers/places.tsv: line at byte {at} has {} columns, 11 expected", cols.len());
         }
         let row = at as u32;
         rows.push(row);
@@ -114,12 +110,7 @@ fn main() {
     let put = |v: u32, bin: &mut Vec<u8>| bin.extend_from_slice(&v.to_le_bytes());
     put(n_keys, &mut bin);
     put(rows.len() as u32, &mut bin);
-    for v in key_off
-        .iter()
-        .chain(&post_off)
-        .chain(&postings)
-        .chain(&rows)
-    {
+    for v in key_off.iter().chain(&post_off).chain(&postings).chain(&rows) {
         put(*v, &mut bin);
     }
     bin.extend_from_slice(&key_bytes);

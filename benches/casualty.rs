@@ -34,10 +34,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("dev corpus", |b| {
         b.iter(|| {
-            let n: usize = docs
-                .iter()
-                .map(|(t, s)| rules.find(black_box(t), s).casualties.len())
-                .sum();
+            let n: usize = docs.iter().map(|(t, s)| rules.find(black_box(t), s).casualties.len()).sum();
             assert!(n >= 250, "found only {n} casualty counts");
             n
         })

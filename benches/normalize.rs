@@ -9,7 +9,8 @@ use vigie::span::ViewRange;
 
 fn article() -> Vec<u8> {
     // About 3 KB of French news: the fixture article, repeated with variations.
-    let base = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/article-utf8.txt")).unwrap();
+    let base =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/article-utf8.txt")).unwrap();
     let mut s = String::new();
     for i in 0..6 {
         s.push_str(&base.replace("Boni", ["Boni", "Ménaka", "Kidal", "Tessalit", "Diabaly", "Nara"][i]));

@@ -27,7 +27,8 @@ use sha2::{Digest, Sha256};
 
 use crate::gazetteer::NameFindings;
 use crate::model::{
-    Attribution, CasualtyAlternative, CasualtyMention, Event, EventActor, EventCasualty, EventDate, EventLocation, EventTrigger,
+    Attribution, CasualtyAlternative, CasualtyMention, Event, EventActor, EventCasualty, EventDate, EventLocation,
+    EventTrigger,
 };
 use crate::normalize::NormalizedText;
 use crate::rules::casualty::CasualtyFindings;
@@ -168,7 +169,8 @@ impl Candidate {
     fn hard_date(&self) -> bool {
         self.date.is_some()
             && (self.date_dist == 0
-                || (self.date_dist == 1 && ((!self.anaphoric && self.strong && self.trigger.is_some()) || self.date_opens_sentence)))
+                || (self.date_dist == 1
+                    && ((!self.anaphoric && self.strong && self.trigger.is_some()) || self.date_opens_sentence)))
     }
 
     /// A place said in the event's own sentence.
@@ -272,7 +274,11 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         // the nearest one before it, else the first.
         let in_sentence: Vec<usize> = (0..candidates.len()).filter(|&k| candidates[k].sentences.contains(&s)).collect();
         let own_clause = in_sentence.iter().copied().find(|&k| doc.clause(candidates[k].at).contains(c.range));
-        let before = in_sentence.iter().copied().filter(|&k| candidates[k].at <= c.range.start).max_by_key(|&k| candidates[k].at);
+        let before = in_sentence
+            .iter()
+            .copied()
+            .filter(|&k| candidates[k].at <= c.range.start)
+            .max_by_key(|&k| candidates[k].at);
         if let Some(k) = own_clause.or(before).or(in_sentence.first().copied()) {
             candidates[k].casualties.push(ci);
             continue;
@@ -320,7 +326,8 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     // 6. Merge mentions of the same event.
     let merged = merge(&doc, candidates);
     // 7. Finish.
-    let mut events: Vec<Event> = merged.into_iter().filter(|c| worth_an_event(&doc, c)).map(|c| finish(&doc, c, cues)).collect();
+    let mut events: Vec<Event> =
+        merged.into_iter().filter(|c| worth_an_event(&doc, c)).map(|c| finish(&doc, c, cues)).collect();
     events.sort_by_key(|e| (e.evidence.start, e.evidence.end));
     events.dedup_by(|a, b| a.id == b.id);
     events
@@ -343,7 +350,9 @@ fn is_reporting_date(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
     let tail_start = floor_char(before, before.len().saturating_sub(30));
     let tail = &before[tail_start..];
     cues.phrases("reporting").iter().any(|c| {
-        tail.trim_end().ends_with(c.as_str()) || tail.trim_end().ends_with(&format!("{c} le")) || find_word(tail, c).is_some() && tail.len() - find_word(tail, c).unwrap_or(0) <= c.len() + 4
+        tail.trim_end().ends_with(c.as_str())
+            || tail.trim_end().ends_with(&format!("{c} le"))
+            || find_word(tail, c).is_some() && tail.len() - find_word(tail, c).unwrap_or(0) <= c.len() + 4
     })
 }
 
@@ -360,7 +369,8 @@ fn is_dateline_place(f: &Findings, r: ViewRange) -> bool {
     let fold = f.text.fold();
     let Some(p) = f.segments.paragraphs.iter().find(|p| p.contains(r)) else { return false };
     let original = f.text.original_of(r);
-    let capitals = original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && original.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    let capitals = original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && original.chars().filter(|c| c.is_alphabetic()).count() > 1;
     let after = fold[r.end..p.end].trim_start();
     r.start - p.start <= 2 && capitals && (after.starts_with(',') || after.starts_with('-') || after.starts_with('('))
 }
@@ -369,7 +379,8 @@ fn is_dateline_place(f: &Findings, r: ViewRange) -> bool {
 fn is_anaphoric(fold: &str, at: usize) -> bool {
     let before = fold[..at].trim_end_matches(' ');
     let b = &before[before.len().saturating_sub(12)..];
-    b.ends_with("l'") || [" la", " le", " les", " cette", " cet", " ce", " ces", " du", " au", " aux"].iter().any(|w| b.ends_with(w))
+    b.ends_with("l'")
+        || [" la", " le", " les", " cette", " cet", " ce", " ces", " du", " au", " aux"].iter().any(|w| b.ends_with(w))
 }
 
 /// Section of each paragraph: a new section starts after a separator line.
@@ -396,11 +407,14 @@ fn merge_in_sentence(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in candidates {
         let s = *c.sentences.iter().next().expect("one sentence");
-        if let Some(prev) = out.iter_mut().rev().find(|p| p.sentences.contains(&s) && type_group(&p.kind) == type_group(&c.kind)) {
+        if let Some(prev) =
+            out.iter_mut().rev().find(|p| p.sentences.contains(&s) && type_group(&p.kind) == type_group(&c.kind))
+        {
             // Different clauses with their own place or date stay apart.
             let (pc, cc) = (doc.clause(prev.at), doc.clause(c.at));
             let own = |cl: ViewRange| {
-                doc.f.names.places.iter().any(|p| cl.contains(p.range)) || doc.f.dates.dates.iter().any(|d| cl.contains(d.range))
+                doc.f.names.places.iter().any(|p| cl.contains(p.range))
+                    || doc.f.dates.dates.iter().any(|d| cl.contains(d.range))
             };
             if pc != cc && own(pc) && own(cc) {
                 out.push(c);
@@ -463,7 +477,9 @@ fn attach_date(doc: &Doc, c: &mut Candidate) {
             c.date_dist = dist;
             let s = doc.sentence_range(doc.sentence_of(dates[i].range.start));
             let lead = &doc.fold[s.start..dates[i].range.start];
-            c.date_opens_sentence = lead.split_whitespace().all(|w| matches!(w, "le" | "la" | "l'" | "en" | "des" | "depuis" | "dans" | "\"" | "-"));
+            c.date_opens_sentence = lead
+                .split_whitespace()
+                .all(|w| matches!(w, "le" | "la" | "l'" | "en" | "des" | "depuis" | "dans" | "\"" | "-"));
             return;
         }
     }
@@ -525,7 +541,17 @@ fn actor_role(doc: &Doc, c: &Candidate, r: ViewRange, category: &str, cues: &Cue
     let tail = &before[before.len().saturating_sub(40)..];
     let tail_start = before.len().saturating_sub(40);
     let _ = tail_start;
-    let ends_with_cue = |kind: &str| cues.phrases(kind).iter().any(|p| tail.trim_end().ends_with(p.as_str()) || tail.trim_end().ends_with(&format!("{p} l'")) || tail.trim_end().ends_with(&format!("{p} la")) || tail.trim_end().ends_with(&format!("{p} le")) || tail.trim_end().ends_with(&format!("{p} les")) || tail.trim_end().ends_with(&format!("{p} des")) || tail.trim_end().ends_with(&format!("{p} du")));
+    let ends_with_cue = |kind: &str| {
+        cues.phrases(kind).iter().any(|p| {
+            tail.trim_end().ends_with(p.as_str())
+                || tail.trim_end().ends_with(&format!("{p} l'"))
+                || tail.trim_end().ends_with(&format!("{p} la"))
+                || tail.trim_end().ends_with(&format!("{p} le"))
+                || tail.trim_end().ends_with(&format!("{p} les"))
+                || tail.trim_end().ends_with(&format!("{p} des"))
+                || tail.trim_end().ends_with(&format!("{p} du"))
+        })
+    };
     if ends_with_cue("perpetrator") {
         return "perpetrator".into();
     }
@@ -567,7 +593,9 @@ fn split_coordinated_places(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candid
         let mut group: Vec<usize> = places
             .iter()
             .enumerate()
-            .filter(|(_, p)| sr.contains(p.range) && place_rank(&p.mention.feature) == place_rank(&places[pi].mention.feature))
+            .filter(|(_, p)| {
+                sr.contains(p.range) && place_rank(&p.mention.feature) == place_rank(&places[pi].mention.feature)
+            })
             .map(|(i, _)| i)
             .collect();
         group.sort_by_key(|&i| places[i].range.start);
@@ -577,9 +605,24 @@ fn split_coordinated_places(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candid
         };
         let joined = |a: usize, b: usize| {
             let gap = &doc.fold[places[a].range.end..places[b].range.start];
-            gap.split(|ch: char| !ch.is_ascii_alphabetic() && ch != '\'')
-                .filter(|w| !w.is_empty())
-                .all(|w| matches!(w, "et" | "de" | "d'" | "du" | "des" | "la" | "le" | "les" | "ou" | "a" | "l'" | "notamment" | "ainsi" | "que"))
+            gap.split(|ch: char| !ch.is_ascii_alphabetic() && ch != '\'').filter(|w| !w.is_empty()).all(|w| {
+                matches!(
+                    w,
+                    "et" | "de"
+                        | "d'"
+                        | "du"
+                        | "des"
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "ou"
+                        | "a"
+                        | "l'"
+                        | "notamment"
+                        | "ainsi"
+                        | "que"
+                )
+            })
         };
         let mut lo = k;
         while lo > 0 && joined(group[lo - 1], group[lo]) {
@@ -652,7 +695,9 @@ fn places_compatible(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
             let (fine, coarse) = if ra < rb { (pa, pb) } else { (pb, pa) };
             match coarse.feature.as_str() {
                 "country" => fine.country == coarse.country,
-                "admin1" | "region" => fine.admin1.is_some() && fine.admin1 == coarse.admin1 || coarse.feature == "region",
+                "admin1" | "region" => {
+                    fine.admin1.is_some() && fine.admin1 == coarse.admin1 || coarse.feature == "region"
+                }
                 _ => fine.admin2.is_some() && fine.admin2 == coarse.admin2,
             }
         }
@@ -671,7 +716,8 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             let dates_ok = !e.hard_date() || !c.hard_date() || dates_compatible(doc, e.date, c.date);
             let places_ok = !e.hard_place()
                 || !c.hard_place()
-                || (places_compatible(doc, e.place, c.place) && !(different_places(doc, e.place, c.place) && same_rank_places(doc, e.place, c.place)));
+                || (places_compatible(doc, e.place, c.place)
+                    && !(different_places(doc, e.place, c.place) && same_rank_places(doc, e.place, c.place)));
             groups_ok && dates_ok && places_ok
         };
         // Where a statement with no place of its own goes: the event already
@@ -693,19 +739,24 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
                 let take_date = c.date.is_some()
                     && (e.date.is_none()
                         || (c.hard_date() && !e.hard_date())
-                        || (c.hard_date() == e.hard_date() && (c.date_dist < e.date_dist || more_precise(doc, c.date, e.date))));
+                        || (c.hard_date() == e.hard_date()
+                            && (c.date_dist < e.date_dist || more_precise(doc, c.date, e.date))));
                 if take_date {
                     e.date = c.date;
                     e.date_dist = c.date_dist;
                     e.anaphoric = c.anaphoric;
                 }
                 let take_place = c.place.is_some()
-                    && (e.place.is_none() || (c.hard_place() && !e.hard_place()) || (c.hard_place() == e.hard_place() && finer(doc, c.place, e.place)));
+                    && (e.place.is_none()
+                        || (c.hard_place() && !e.hard_place())
+                        || (c.hard_place() == e.hard_place() && finer(doc, c.place, e.place)));
                 if take_place {
                     e.place = c.place;
                     e.place_dist = c.place_dist;
                 }
-                if (c.strong && !e.strong) || (c.strong == e.strong && type_rank(&c.kind) < type_rank(&e.kind) && c.trigger.is_some()) {
+                if (c.strong && !e.strong)
+                    || (c.strong == e.strong && type_rank(&c.kind) < type_rank(&e.kind) && c.trigger.is_some())
+                {
                     e.kind = c.kind.clone();
                     e.trigger = c.trigger.or(e.trigger);
                     e.strong |= c.strong;
@@ -738,7 +789,8 @@ fn same_rank_places(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
 }
 
 fn more_precise(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
-    let len = |i: Option<usize>| i.and_then(|i| doc.f.dates.dates[i].mention.value.as_ref().map(|v| v.len())).unwrap_or(0);
+    let len =
+        |i: Option<usize>| i.and_then(|i| doc.f.dates.dates[i].mention.value.as_ref().map(|v| v.len())).unwrap_or(0);
     len(a) > len(b)
 }
 
@@ -758,7 +810,10 @@ fn worth_an_event(doc: &Doc, c: &Candidate) -> bool {
     if counts {
         return true;
     }
-    c.strong && c.trigger.is_some() && ((c.place.is_some() && c.place_dist <= 2) || actors) && (c.date.is_some() || c.place.is_some())
+    c.strong
+        && c.trigger.is_some()
+        && ((c.place.is_some() && c.place_dist <= 2) || actors)
+        && (c.date.is_some() || c.place.is_some())
 }
 
 fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
@@ -768,7 +823,8 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
     let last = *c.sentences.iter().last().expect("a sentence");
     let evidence_range = doc.sentence_range(first).cover(doc.sentence_range(last));
     let evidence = text.span(evidence_range);
-    let sentences_text: String = c.sentences.iter().map(|&s| &doc.fold[doc.sentence_range(s).as_range()]).collect::<Vec<_>>().join(" ");
+    let sentences_text: String =
+        c.sentences.iter().map(|&s| &doc.fold[doc.sentence_range(s).as_range()]).collect::<Vec<_>>().join(" ");
 
     let trigger = c.trigger.map(|t| {
         let m = &f.triggers[t].found.mention;
@@ -776,7 +832,12 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
     });
     let date = c.date.and_then(|i| {
         let d = &f.dates.dates[i].mention;
-        Some(EventDate { value: d.value.clone()?, end: d.end.clone(), precision: d.precision.clone(), span: d.span.clone() })
+        Some(EventDate {
+            value: d.value.clone()?,
+            end: d.end.clone(),
+            precision: d.precision.clone(),
+            span: d.span.clone(),
+        })
     });
     let location = c.place.map(|i| {
         let p = &f.names.places[i].mention;
@@ -796,13 +857,23 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
     for (role, i) in &c.actors {
         let a = &f.names.actors[*i].mention;
         if !actors.iter().any(|x| x.role == *role && x.id.as_deref() == Some(a.id.as_str())) {
-            actors.push(EventActor { role: role.clone(), name: a.name.clone(), id: Some(a.id.clone()), span: a.span.clone() });
+            actors.push(EventActor {
+                role: role.clone(),
+                name: a.name.clone(),
+                id: Some(a.id.clone()),
+                span: a.span.clone(),
+            });
         }
     }
     for (role, i) in &c.persons {
         let p = &f.names.persons[*i].mention;
         if !actors.iter().any(|x| x.role == *role && x.id.as_deref() == Some(p.id.as_str())) {
-            actors.push(EventActor { role: role.clone(), name: p.name.clone(), id: Some(p.id.clone()), span: p.span.clone() });
+            actors.push(EventActor {
+                role: role.clone(),
+                name: p.name.clone(),
+                id: Some(p.id.clone()),
+                span: p.span.clone(),
+            });
         }
     }
     let casualties = best_casualties(f, &c.casualties, cues);
@@ -810,16 +881,21 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
     let mut kind = c.kind.clone();
     if kind == "protest" {
         let violent_words = f.triggers.iter().any(|t| {
-            c.sentences.contains(&doc.sentence_of(t.found.range.start)) && matches!(t.found.mention.event_type.as_str(), "riot" | "looting")
+            c.sentences.contains(&doc.sentence_of(t.found.range.start))
+                && matches!(t.found.mention.event_type.as_str(), "riot" | "looting")
         });
         if violent_words || casualties.iter().any(|x| x.kind == "killed" || x.kind == "injured") {
             kind = "riot".into();
         }
     }
-    let (certainty, attribution) = certainty(text, &doc.fold[evidence_range.as_range()], &sentences_text, evidence_range, cues);
+    let (certainty, attribution) =
+        certainty(text, &doc.fold[evidence_range.as_range()], &sentences_text, evidence_range, cues);
     let mut hasher = Sha256::new();
     hasher.update(f.sha256.as_bytes());
-    hasher.update(format!(":{}:{}:{}", evidence.start, evidence.end, location.as_ref().map(|l| l.span.start).unwrap_or(0)).as_bytes());
+    hasher.update(
+        format!(":{}:{}:{}", evidence.start, evidence.end, location.as_ref().map(|l| l.span.start).unwrap_or(0))
+            .as_bytes(),
+    );
     let id = format!("ev-{}", hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect::<String>());
     let mut confidence: f64 = 0.3;
     if date.is_some() {
@@ -891,7 +967,8 @@ fn best_casualties(f: &Findings, idx: &[usize], cues: &Cues) -> Vec<EventCasualt
     }
     let mut out = Vec::new();
     for (kind, victims) in keys {
-        let mut figs: Vec<usize> = idx.iter().copied().filter(|&i| all[i].mention.kind == kind && all[i].mention.victims == victims).collect();
+        let mut figs: Vec<usize> =
+            idx.iter().copied().filter(|&i| all[i].mention.kind == kind && all[i].mention.victims == victims).collect();
         figs.sort();
         figs.dedup();
         let fold = f.text.fold();
@@ -899,7 +976,10 @@ fn best_casualties(f: &Findings, idx: &[usize], cues: &Cues) -> Vec<EventCasualt
             let s = f.segments.sentences[f.segments.sentence_at(all[i].range.start)].range;
             &fold[s.start..s.end]
         };
-        let best = *figs.iter().max_by_key(|&&i| authority(&all[i].mention, sentence_of(i), cues, all[i].range.start)).expect("one figure");
+        let best = *figs
+            .iter()
+            .max_by_key(|&&i| authority(&all[i].mention, sentence_of(i), cues, all[i].range.start))
+            .expect("one figure");
         let m = &all[best].mention;
         let alternatives = figs
             .iter()
@@ -923,7 +1003,13 @@ fn best_casualties(f: &Findings, idx: &[usize], cues: &Cues) -> Vec<EventCasualt
     out
 }
 
-fn certainty(text: &NormalizedText, _evidence: &str, sentences: &str, evidence_range: ViewRange, cues: &Cues) -> (String, Option<Attribution>) {
+fn certainty(
+    text: &NormalizedText,
+    _evidence: &str,
+    sentences: &str,
+    evidence_range: ViewRange,
+    cues: &Cues,
+) -> (String, Option<Attribution>) {
     if cues.any("denied", sentences) {
         return ("denied".into(), None);
     }
@@ -934,19 +1020,20 @@ fn certainty(text: &NormalizedText, _evidence: &str, sentences: &str, evidence_r
     // "selon X" / "d'après X": the source runs to the next comma or period.
     let fold = text.fold();
     let ev = &fold[evidence_range.start..evidence_range.end];
-    let attribution = cues.phrases("reported").iter().filter(|p| p.as_str() == "selon" || p.as_str() == "d'apres").find_map(|p| {
-        let at = find_word(ev, p)?;
-        let start = evidence_range.start + at;
-        let rest = &ev[at..];
-        let len = rest.find([',', '.', ';', '\n']).unwrap_or(rest.len()).min(80);
-        let mut end = start + len;
-        while !fold.is_char_boundary(end) {
-            end -= 1;
-        }
-        let r = ViewRange::new(start, end);
-        let span = text.span(r);
-        Some(Attribution { source: span.text.clone(), span })
-    });
+    let attribution =
+        cues.phrases("reported").iter().filter(|p| p.as_str() == "selon" || p.as_str() == "d'apres").find_map(|p| {
+            let at = find_word(ev, p)?;
+            let start = evidence_range.start + at;
+            let rest = &ev[at..];
+            let len = rest.find([',', '.', ';', '\n']).unwrap_or(rest.len()).min(80);
+            let mut end = start + len;
+            while !fold.is_char_boundary(end) {
+                end -= 1;
+            }
+            let r = ViewRange::new(start, end);
+            let span = text.span(r);
+            Some(Attribution { source: span.text.clone(), span })
+        });
     if alleged {
         return ("alleged".into(), attribution);
     }
@@ -993,7 +1080,11 @@ mod tests {
         fn date(mut self, needle: &str, value: &str, end: Option<&str>) -> Self {
             let range = self.range(needle, 0);
             let span = self.text.span(range);
-            let precision = match value.len() { 4 => "year", 7 => "month", _ => "day" };
+            let precision = match value.len() {
+                4 => "year",
+                7 => "month",
+                _ => "day",
+            };
             self.dates.dates.push(Found {
                 range,
                 rule: "test",
@@ -1039,7 +1130,13 @@ mod tests {
             self.names.actors.push(Found {
                 range,
                 rule: "test",
-                mention: ActorMention { span, name: needle.into(), id: format!("test:{needle}"), category: category.into(), country: None },
+                mention: ActorMention {
+                    span,
+                    name: needle.into(),
+                    id: format!("test:{needle}"),
+                    category: category.into(),
+                    country: None,
+                },
             });
             self
         }
@@ -1159,22 +1256,27 @@ mod tests {
 
     #[test]
     fn no_event_without_violence() {
-        let fx = Fixture::new("La campagne cotonnière 2021 a été lancée le 3 mai à Koutiala. Les attaques de jassides ont été limitées.")
-            .place("Koutiala", 0, "locality", "Sikasso")
-            .date("le 3 mai", "2021-05-03", None);
+        let fx = Fixture::new(
+            "La campagne cotonnière 2021 a été lancée le 3 mai à Koutiala. Les attaques de jassides ont été limitées.",
+        )
+        .place("Koutiala", 0, "locality", "Sikasso")
+        .date("le 3 mai", "2021-05-03", None);
         assert!(fx.events().is_empty());
     }
 
     #[test]
     fn denied_and_alleged_certainty() {
-        let fx = Fixture::new("Des soldats auraient tué 12 villageois à Diallassagou lundi, selon des sources locales.")
-            .place("Diallassagou", 0, "locality", "Mopti")
-            .date("lundi", "2022-06-20", None)
-            .killed("12 villageois", 12, "civilian", None, None);
+        let fx =
+            Fixture::new("Des soldats auraient tué 12 villageois à Diallassagou lundi, selon des sources locales.")
+                .place("Diallassagou", 0, "locality", "Mopti")
+                .date("lundi", "2022-06-20", None)
+                .killed("12 villageois", 12, "civilian", None, None);
         let e = &fx.events()[0];
         assert_eq!(e.certainty, "alleged");
         assert_eq!(e.attribution.as_ref().unwrap().source, "selon des sources locales");
-        let fx = Fixture::new("L'armée a démenti avoir tué 12 civils à Moura.").place("Moura", 0, "locality", "Mopti").killed("12 civils", 12, "civilian", None, None);
+        let fx = Fixture::new("L'armée a démenti avoir tué 12 civils à Moura.")
+            .place("Moura", 0, "locality", "Mopti")
+            .killed("12 civils", 12, "civilian", None, None);
         assert_eq!(fx.events()[0].certainty, "denied");
     }
 
@@ -1193,12 +1295,14 @@ mod tests {
 
     #[test]
     fn the_dateline_city_is_not_the_event_place() {
-        let fx = Fixture::new("BAMAKO, 4 mai – Des hommes armés ont attaqué mardi un poste de la gendarmerie, tuant 3 gendarmes à Boni.")
-            .place("BAMAKO", 0, "locality", "Bamako")
-            .place("Boni", 0, "locality", "Mopti")
-            .date("4 mai", "2021-05-04", None)
-            .date("mardi", "2021-05-04", None)
-            .killed("3 gendarmes", 3, "military", None, None);
+        let fx = Fixture::new(
+            "BAMAKO, 4 mai – Des hommes armés ont attaqué mardi un poste de la gendarmerie, tuant 3 gendarmes à Boni.",
+        )
+        .place("BAMAKO", 0, "locality", "Bamako")
+        .place("Boni", 0, "locality", "Mopti")
+        .date("4 mai", "2021-05-04", None)
+        .date("mardi", "2021-05-04", None)
+        .killed("3 gendarmes", 3, "military", None, None);
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].location.as_ref().unwrap().name, "Boni");

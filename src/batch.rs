@@ -137,11 +137,7 @@ impl Summary {
 /// One article after extraction, as the writer receives it.
 enum Item {
     /// Extracted; `route[i]` says whether sink `i` gets it.
-    Done {
-        doc: Box<Document>,
-        route: Vec<bool>,
-        bytes: u64,
-    },
+    Done { doc: Box<Document>, route: Vec<bool>, bytes: u64 },
     /// No sink needed it.
     Skipped { bytes: u64 },
     /// It could not be read or decoded.
@@ -159,27 +155,15 @@ pub fn peak_memory() -> Option<u64> {
 /// Runs a batch: reads every article under `opts.inputs`, extracts in
 /// parallel and writes to every sink. Bad inputs are reported on stderr and
 /// counted in [`Summary::errors`]; a sink error stops the run and is returned.
-pub fn run(
-    extractor: &Extractor,
-    mut sinks: Vec<Box<dyn Sink>>,
-    opts: &BatchOptions,
-) -> Result<Summary, SinkError> {
+pub fn run(extractor: &Extractor, mut sinks: Vec<Box<dyn Sink>>, opts: &BatchOptions) -> Result<Summary, SinkError> {
     let start = Instant::now();
     let jobs = opts.jobs.max(1);
-    let window = if opts.window == 0 {
-        64 * jobs
-    } else {
-        opts.window
-    };
+    let window = if opts.window == 0 { 64 * jobs } else { opts.window };
     let (paths, walk_errors) = collect_paths(&opts.inputs);
 
     let bar = if opts.progress && std::io::stderr().is_terminal() {
         // The bar counts bytes: one more stat per file, only when it is shown.
-        let total: u64 = paths
-            .iter()
-            .filter_map(|p| std::fs::metadata(p).ok())
-            .map(|m| m.len())
-            .sum();
+        let total: u64 = paths.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr_with_hz(4));
         let style = ProgressStyle::with_template(
             "{elapsed_precise} [{wide_bar}] {binary_bytes}/{binary_total_bytes} {msg} ETA {eta}",
@@ -192,10 +176,7 @@ pub fn run(
     };
     let say = |msg: String| bar.suspend(|| eprintln!("vigie: {msg}"));
 
-    let mut summary = Summary {
-        errors: walk_errors.len(),
-        ..Summary::default()
-    };
+    let mut summary = Summary { errors: walk_errors.len(), ..Summary::default() };
     for e in &walk_errors {
         say(e.to_string());
     }
@@ -210,11 +191,7 @@ pub fn run(
     let mut loaded: Vec<Option<HashMap<String, String>>> = Vec::with_capacity(sinks.len());
     for i in 0..sinks.len() {
         match sinks[i].begin().and_then(|_| sinks[i].loaded()) {
-            Ok(l) => loaded.push(if opts.force {
-                l.map(|_| HashMap::new())
-            } else {
-                l
-            }),
+            Ok(l) => loaded.push(if opts.force { l.map(|_| HashMap::new()) } else { l }),
             Err(e) => {
                 for s in sinks[..=i].iter_mut() {
                     s.abort();
@@ -229,9 +206,9 @@ pub fn run(
     let stop_after = opts.stop_after;
     let result = std::thread::scope(|scope| {
         let bar = &bar;
-        let writer = std::thread::Builder::new()
-            .name("vigie-writer".into())
-            .spawn_scoped(scope, move || -> Result<Summary, SinkError> {
+        let writer = std::thread::Builder::new().name("vigie-writer".into()).spawn_scoped(
+            scope,
+            move || -> Result<Summary, SinkError> {
                 let result = write_all(&mut sinks, rx, bar, start, stop_after);
                 if result.is_err() {
                     for sink in sinks.iter_mut() {
@@ -239,15 +216,11 @@ pub fn run(
                     }
                 }
                 result
-            });
+            },
+        );
         let writer = match writer {
             Ok(w) => w,
-            Err(e) => {
-                return Err(SinkError::new(
-                    "batch",
-                    format!("cannot start the writer thread: {e}"),
-                ))
-            }
+            Err(e) => return Err(SinkError::new("batch", format!("cannot start the writer thread: {e}"))),
         };
 
         let mut articles = Articles::new(paths);
@@ -269,23 +242,22 @@ pub fn run(
                 break;
             }
             // 2. read the files and hash the contents, in parallel
-            let (batch, shas): (Vec<Result<Article, InputError>>, Vec<Option<String>>) = pool
-                .install(|| {
-                    pending
-                        .into_par_iter()
-                        .map(|p| {
-                            let mut read = p.read();
-                            if let (Ok(a), Some(date)) = (&mut read, opts.published) {
-                                a.published = Some(date);
-                            }
-                            let sha = match &read {
-                                Ok(a) if any_database => Some(hex_sha256(&a.bytes)),
-                                _ => None,
-                            };
-                            (read, sha)
-                        })
-                        .unzip()
-                });
+            let (batch, shas): (Vec<Result<Article, InputError>>, Vec<Option<String>>) = pool.install(|| {
+                pending
+                    .into_par_iter()
+                    .map(|p| {
+                        let mut read = p.read();
+                        if let (Ok(a), Some(date)) = (&mut read, opts.published) {
+                            a.published = Some(date);
+                        }
+                        let sha = match &read {
+                            Ok(a) if any_database => Some(hex_sha256(&a.bytes)),
+                            _ => None,
+                        };
+                        (read, sha)
+                    })
+                    .unzip()
+            });
             // 3. route, in input order
             let routes: Vec<Option<Vec<bool>>> = if any_database {
                 batch
@@ -298,8 +270,7 @@ pub fn run(
                         let key = u128::from_str_radix(&sha[..32], 16).unwrap_or_default();
                         let first = seen.insert(key);
                         let published = a.published.map(|d| d.format("%Y-%m-%d").to_string());
-                        let fp =
-                            fingerprint(published.as_deref(), a.url.as_deref(), a.title.as_deref());
+                        let fp = fingerprint(published.as_deref(), a.url.as_deref(), a.title.as_deref());
                         Some(
                             loaded
                                 .iter()
@@ -312,10 +283,7 @@ pub fn run(
                     })
                     .collect()
             } else {
-                batch
-                    .iter()
-                    .map(|_| Some(vec![true; loaded.len()]))
-                    .collect()
+                batch.iter().map(|_| Some(vec![true; loaded.len()])).collect()
             };
             // 4. extract what some sink wants, in parallel
             let items: Vec<Item> = pool.install(|| {
@@ -331,11 +299,7 @@ pub fn run(
                                 return Item::Skipped { bytes };
                             }
                             match extractor.extract(&a) {
-                                Ok(doc) => Item::Done {
-                                    doc: Box::new(doc),
-                                    route,
-                                    bytes,
-                                },
+                                Ok(doc) => Item::Done { doc: Box::new(doc), route, bytes },
                                 Err(e) => Item::Failed(e),
                             }
                         }
@@ -347,9 +311,7 @@ pub fn run(
             }
         }
         drop(tx);
-        writer
-            .join()
-            .unwrap_or_else(|_| Err(SinkError::new("batch", "the writer thread panicked")))
+        writer.join().unwrap_or_else(|_| Err(SinkError::new("batch", "the writer thread panicked")))
     });
     bar.finish_and_clear();
     let written = result?;
@@ -406,18 +368,12 @@ fn write_all(
             }
             handled += 1;
             if stop_after.is_some_and(|n| handled >= n) {
-                bar.suspend(|| {
-                    eprintln!("vigie: stopping abruptly after {handled} articles (--stop-after)")
-                });
+                bar.suspend(|| eprintln!("vigie: stopping abruptly after {handled} articles (--stop-after)"));
                 std::process::exit(3);
             }
         }
         let secs = start.elapsed().as_secs_f64().max(1e-9);
-        bar.set_message(format!(
-            "{} articles, {:.0} articles/s",
-            s.articles,
-            s.articles as f64 / secs
-        ));
+        bar.set_message(format!("{} articles, {:.0} articles/s", s.articles, s.articles as f64 / secs));
     }
     for sink in sinks.iter_mut() {
         sink.finish()?;

@@ -150,8 +150,10 @@ mod tests {
 
     #[test]
     fn reads_utf16_both_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Kidal é".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Kidal é".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
+        let le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Kidal é".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("Kidal é".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
         assert_eq!(decode(&le).unwrap().text, "Kidal é");
         assert_eq!(decode(&le).unwrap().encoding, Encoding::Utf16Le);
         assert_eq!(decode(&be).unwrap().text, "Kidal é");

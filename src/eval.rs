@@ -203,8 +203,19 @@ pub struct CorpusItem {
 }
 
 const EVENT_TYPES: &[&str] = &[
-    "attack", "ambush", "explosion", "airstrike", "armed_clash", "massacre", "kidnapping", "arrest", "protest", "riot",
-    "looting", "agreement", "other",
+    "attack",
+    "ambush",
+    "explosion",
+    "airstrike",
+    "armed_clash",
+    "massacre",
+    "kidnapping",
+    "arrest",
+    "protest",
+    "riot",
+    "looting",
+    "agreement",
+    "other",
 ];
 const CASUALTY_TYPES: &[&str] = &["killed", "injured", "kidnapped", "missing", "arrested", "displaced"];
 const VICTIMS: &[&str] = &["military", "police", "civilian", "peacekeepers", "armed_group", "unknown"];
@@ -375,7 +386,8 @@ pub fn interval(v: &str) -> Option<(NaiveDate, NaiveDate)> {
         2 => {
             let m: u32 = parts[1].parse().ok()?;
             let start = NaiveDate::from_ymd_opt(y, m, 1)?;
-            let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+            let next =
+                if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
             Some((start, next.pred_opt()?))
         }
         3 => {
@@ -408,16 +420,28 @@ pub struct Prf {
 impl Prf {
     /// Precision (1 when nothing was predicted).
     pub fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
     /// Recall (1 when there was nothing to find).
     pub fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, o: Prf) {
         self.tp += o.tp;
@@ -438,7 +462,11 @@ pub struct Accuracy {
 impl Accuracy {
     /// right / total (1 when nothing was judged).
     pub fn value(&self) -> f64 {
-        if self.total == 0 { 1.0 } else { self.right as f64 / self.total as f64 }
+        if self.total == 0 {
+            1.0
+        } else {
+            self.right as f64 / self.total as f64
+        }
     }
     fn judge(&mut self, ok: bool) {
         self.total += 1;
@@ -491,12 +519,36 @@ impl Report {
     pub fn table(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "articles: {}", self.articles);
-        let _ = writeln!(out, "{:<22} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}", "mentions", "precision", "recall", "f1", "tp", "fp", "fn");
+        let _ = writeln!(
+            out,
+            "{:<22} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}",
+            "mentions", "precision", "recall", "f1", "tp", "fp", "fn"
+        );
         for (k, p) in &self.mentions {
-            let _ = writeln!(out, "{:<22} {:>9.3} {:>9.3} {:>9.3} {:>6} {:>6} {:>6}", k, p.precision(), p.recall(), p.f1(), p.tp, p.fp, p.fn_);
+            let _ = writeln!(
+                out,
+                "{:<22} {:>9.3} {:>9.3} {:>9.3} {:>6} {:>6} {:>6}",
+                k,
+                p.precision(),
+                p.recall(),
+                p.f1(),
+                p.tp,
+                p.fp,
+                p.fn_
+            );
         }
         let e = &self.events;
-        let _ = writeln!(out, "{:<22} {:>9.3} {:>9.3} {:>9.3} {:>6} {:>6} {:>6}", "events", e.precision(), e.recall(), e.f1(), e.tp, e.fp, e.fn_);
+        let _ = writeln!(
+            out,
+            "{:<22} {:>9.3} {:>9.3} {:>9.3} {:>6} {:>6} {:>6}",
+            "events",
+            e.precision(),
+            e.recall(),
+            e.f1(),
+            e.tp,
+            e.fp,
+            e.fn_
+        );
         let pr = &self.place_resolution;
         let _ = writeln!(out, "{:<22} {:>9.3} ({}/{})", "place resolution", pr.value(), pr.right, pr.total);
         let _ = writeln!(out, "field accuracy on matched events:");
@@ -565,7 +617,8 @@ fn score_article(extractor: &Extractor, item: &CorpusItem, doc: &Document, repor
         let mut prf = Prf::default();
         for g in &golds {
             // The best overlapping prediction: a right one if there is one.
-            let cands: Vec<usize> = (0..preds.len()).filter(|&i| !used[i] && preds[i].span().overlaps(&g.span)).collect();
+            let cands: Vec<usize> =
+                (0..preds.len()).filter(|&i| !used[i] && preds[i].span().overlaps(&g.span)).collect();
             let right = cands.iter().copied().find(|&i| mention_agrees(extractor, g, preds[i]));
             match right.or(cands.first().copied()) {
                 Some(i) => {
@@ -575,7 +628,13 @@ fn score_article(extractor: &Extractor, item: &CorpusItem, doc: &Document, repor
                     } else {
                         prf.fp += 1;
                         prf.fn_ += 1;
-                        report.problems.push(format!("{name}: {kind} {:?} at {}: gold {} / got {}", g.span.text, g.span.start, gold_values(g), pred_values(preds[i])));
+                        report.problems.push(format!(
+                            "{name}: {kind} {:?} at {}: gold {} / got {}",
+                            g.span.text,
+                            g.span.start,
+                            gold_values(g),
+                            pred_values(preds[i])
+                        ));
                     }
                     if *kind == "place" {
                         if let (Some(gid), Mention::Place(p)) = (&g.id, preds[i]) {
@@ -585,14 +644,24 @@ fn score_article(extractor: &Extractor, item: &CorpusItem, doc: &Document, repor
                 }
                 None => {
                     prf.fn_ += 1;
-                    report.problems.push(format!("{name}: missed {kind} {:?} at {} ({})", g.span.text, g.span.start, gold_values(g)));
+                    report.problems.push(format!(
+                        "{name}: missed {kind} {:?} at {} ({})",
+                        g.span.text,
+                        g.span.start,
+                        gold_values(g)
+                    ));
                 }
             }
         }
         for (i, p) in preds.iter().enumerate() {
             if !used[i] {
                 prf.fp += 1;
-                report.problems.push(format!("{name}: spurious {kind} {:?} at {} ({})", p.span().text, p.span().start, pred_values(p)));
+                report.problems.push(format!(
+                    "{name}: spurious {kind} {:?} at {} ({})",
+                    p.span().text,
+                    p.span().start,
+                    pred_values(p)
+                ));
             }
         }
         report.mentions.get_mut(*kind).expect("kind registered").add(prf);
@@ -609,7 +678,12 @@ fn score_article(extractor: &Extractor, item: &CorpusItem, doc: &Document, repor
 fn gold_values(g: &GoldMention) -> String {
     match g.kind.as_str() {
         "date" => format!("{} .. {}", g.value.as_deref().unwrap_or("null"), g.end.as_deref().unwrap_or("null")),
-        "place" => format!("{} {} {}", g.name.as_deref().unwrap_or(""), g.id.as_deref().unwrap_or("-"), g.country.as_deref().unwrap_or("")),
+        "place" => format!(
+            "{} {} {}",
+            g.name.as_deref().unwrap_or(""),
+            g.id.as_deref().unwrap_or("-"),
+            g.country.as_deref().unwrap_or("")
+        ),
         "casualty" => format!(
             "{} {:?}/{:?}/{:?} {}{}",
             g.kind_of.as_deref().unwrap_or(""),
@@ -625,9 +699,19 @@ fn gold_values(g: &GoldMention) -> String {
 
 fn pred_values(m: &Mention) -> String {
     match m {
-        Mention::Date(d) => format!("{} .. {}", d.value.as_deref().unwrap_or("null"), d.end.as_deref().unwrap_or("null")),
+        Mention::Date(d) => {
+            format!("{} .. {}", d.value.as_deref().unwrap_or("null"), d.end.as_deref().unwrap_or("null"))
+        }
         Mention::Place(p) => format!("{} {} {}", p.name, p.id, p.country),
-        Mention::Casualty(c) => format!("{} {:?}/{:?}/{:?} {}{}", c.kind, c.low, c.best, c.high, c.victims, if c.negated { " negated" } else { "" }),
+        Mention::Casualty(c) => format!(
+            "{} {:?}/{:?}/{:?} {}{}",
+            c.kind,
+            c.low,
+            c.best,
+            c.high,
+            c.victims,
+            if c.negated { " negated" } else { "" }
+        ),
         Mention::Actor(a) => format!("{} {}", a.name, a.id),
         Mention::Person(p) => format!("{} {}", p.name, p.id),
         Mention::Number(_) | Mention::Trigger(_) => String::new(),
@@ -639,10 +723,17 @@ fn mention_agrees(extractor: &Extractor, g: &GoldMention, p: &Mention) -> bool {
         Mention::Date(d) => d.value == g.value && d.end == g.end,
         Mention::Place(pl) => match &g.id {
             Some(id) => *id == pl.id,
-            None => g.name.as_deref().is_some_and(|n| fold(n) == fold(&pl.name)) && g.country.as_deref().is_none_or(|c| c == pl.country),
+            None => {
+                g.name.as_deref().is_some_and(|n| fold(n) == fold(&pl.name))
+                    && g.country.as_deref().is_none_or(|c| c == pl.country)
+            }
         },
-        Mention::Actor(a) => g.name.as_deref().is_some_and(|n| name_key(extractor, "actor", n) == a.id || fold(n) == fold(&a.name)),
-        Mention::Person(a) => g.name.as_deref().is_some_and(|n| name_key(extractor, "person", n) == a.id || fold(n) == fold(&a.name)),
+        Mention::Actor(a) => {
+            g.name.as_deref().is_some_and(|n| name_key(extractor, "actor", n) == a.id || fold(n) == fold(&a.name))
+        }
+        Mention::Person(a) => {
+            g.name.as_deref().is_some_and(|n| name_key(extractor, "person", n) == a.id || fold(n) == fold(&a.name))
+        }
         Mention::Casualty(c) => {
             g.kind_of.as_deref() == Some(c.kind.as_str())
                 && g.victims.as_deref() == Some(c.victims.as_str())
@@ -664,7 +755,11 @@ fn event_agreement(p: &Event, g: &GoldEvent) -> Option<u32> {
             } else {
                 let a = span_interval(&pd.value, pd.end.as_deref())?;
                 let b = span_interval(gv, ge)?;
-                if a.0 <= b.1 && b.0 <= a.1 { 2 } else { return None }
+                if a.0 <= b.1 && b.0 <= a.1 {
+                    2
+                } else {
+                    return None;
+                }
             }
         }
         _ => return None,
@@ -672,7 +767,9 @@ fn event_agreement(p: &Event, g: &GoldEvent) -> Option<u32> {
     let place = match (&p.location, &g.location) {
         (None, None) => 1,
         (Some(pl), Some(gl)) => {
-            if gl.id.as_deref() == Some(pl.id.as_str()) || (fold(&gl.name) == fold(&pl.name) && gl.country.as_deref().is_none_or(|c| c == pl.country)) {
+            if gl.id.as_deref() == Some(pl.id.as_str())
+                || (fold(&gl.name) == fold(&pl.name) && gl.country.as_deref().is_none_or(|c| c == pl.country))
+            {
                 3
             } else if gl.admin1.is_some() && gl.admin1.as_deref().map(fold) == pl.admin1.as_deref().map(fold) {
                 2
@@ -746,7 +843,9 @@ fn score_events(extractor: &Extractor, name: &str, gold: &Gold, doc: &Document, 
         let gl = g.location.as_ref();
         let loc_ok = match (pl, gl) {
             (None, None) => true,
-            (Some(a), Some(b)) => b.id.as_deref() == Some(a.id.as_str()) || (b.id.is_none() && fold(&a.name) == fold(&b.name)),
+            (Some(a), Some(b)) => {
+                b.id.as_deref() == Some(a.id.as_str()) || (b.id.is_none() && fold(&a.name) == fold(&b.name))
+            }
             _ => false,
         };
         judge("location", loc_ok, format!("{:?}", pl.map(|l| &l.name)), format!("{:?}", gl.map(|l| &l.name)));
@@ -754,10 +853,18 @@ fn score_events(extractor: &Extractor, name: &str, gold: &Gold, doc: &Document, 
         let gc = gl.and_then(|l| l.country.clone());
         judge("country", pc == gc, format!("{pc:?}"), format!("{gc:?}"));
         for kind in CASUALTY_TYPES {
-            let mut gs: Vec<(String, Option<u64>)> =
-                g.casualties.iter().filter(|c| c.kind == *kind).map(|c| (c.victims.clone().unwrap_or_default(), c.best.or(c.low))).collect();
-            let mut ps: Vec<(String, Option<u64>)> =
-                p.casualties.iter().filter(|c| c.kind == *kind).map(|c| (c.victims.clone(), c.best.or(c.low))).collect();
+            let mut gs: Vec<(String, Option<u64>)> = g
+                .casualties
+                .iter()
+                .filter(|c| c.kind == *kind)
+                .map(|c| (c.victims.clone().unwrap_or_default(), c.best.or(c.low)))
+                .collect();
+            let mut ps: Vec<(String, Option<u64>)> = p
+                .casualties
+                .iter()
+                .filter(|c| c.kind == *kind)
+                .map(|c| (c.victims.clone(), c.best.or(c.low)))
+                .collect();
             if gs.is_empty() && ps.is_empty() {
                 continue;
             }
@@ -766,7 +873,8 @@ fn score_events(extractor: &Extractor, name: &str, gold: &Gold, doc: &Document, 
             judge(&format!("casualties.{kind}"), gs == ps, format!("{ps:?}"), format!("{gs:?}"));
         }
         if !g.actors.is_empty() || !p.actors.is_empty() {
-            let mut ga: Vec<(String, String)> = g.actors.iter().map(|a| (a.role.clone(), name_key(extractor, "actor", &a.name))).collect();
+            let mut ga: Vec<(String, String)> =
+                g.actors.iter().map(|a| (a.role.clone(), name_key(extractor, "actor", &a.name))).collect();
             let mut pa: Vec<(String, String)> =
                 p.actors.iter().map(|a| (a.role.clone(), a.id.clone().unwrap_or_else(|| fold(&a.name)))).collect();
             ga.sort();
@@ -780,7 +888,11 @@ fn score_events(extractor: &Extractor, name: &str, gold: &Gold, doc: &Document, 
 
 fn short(s: &str) -> String {
     let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one.chars().count() > 80 { one.chars().take(77).collect::<String>() + "..." } else { one }
+    if one.chars().count() > 80 {
+        one.chars().take(77).collect::<String>() + "..."
+    } else {
+        one
+    }
 }
 
 /// The recorded scores (`corpus/baseline.json`).

@@ -83,7 +83,8 @@ pub fn collect_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
         match fs::metadata(input) {
             Ok(m) if m.is_dir() => walk(input, &mut seen_dirs, &mut files, &mut errors),
             Ok(m) if m.is_file() => files.push(input.clone()),
-            Ok(_) => errors.push(InputError::NotAFile { path: input.display().to_string(), reason: "not a regular file".into() }),
+            Ok(_) => errors
+                .push(InputError::NotAFile { path: input.display().to_string(), reason: "not a regular file".into() }),
             Err(error) => errors.push(InputError::Io { path: input.display().to_string(), error }),
         }
     }
@@ -114,7 +115,10 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>, error
             }
             Ok(_) => {
                 if is_article_file(&entry) {
-                    errors.push(InputError::NotAFile { path: entry.display().to_string(), reason: "not a regular file".into() })
+                    errors.push(InputError::NotAFile {
+                        path: entry.display().to_string(),
+                        reason: "not a regular file".into(),
+                    })
                 }
             }
             Err(error) => errors.push(InputError::Io { path: entry.display().to_string(), error }),
@@ -188,7 +192,9 @@ fn apply_sidecar(path: &Path, article: &mut Article) {
             if let Some(p) = meta.published {
                 match parse_date(&p) {
                     Some(d) => article.published = Some(d),
-                    None => article.notes.push(format!("{}: published {p:?} is not YYYY-MM-DD; ignored", side.display())),
+                    None => {
+                        article.notes.push(format!("{}: published {p:?} is not YYYY-MM-DD; ignored", side.display()))
+                    }
                 }
             }
             article.url = meta.url;
@@ -211,10 +217,20 @@ fn parse_record(path: &str, line_no: usize, line: &str) -> Option<Result<Article
     }
     let record: Record = match serde_json::from_str(line) {
         Ok(r) => r,
-        Err(e) => return Some(Err(InputError::Record { path: path.into(), line: line_no, reason: format!("not a JSON record: {e}") })),
+        Err(e) => {
+            return Some(Err(InputError::Record {
+                path: path.into(),
+                line: line_no,
+                reason: format!("not a JSON record: {e}"),
+            }))
+        }
     };
     let Some(body) = record.text else {
-        return Some(Err(InputError::Record { path: path.into(), line: line_no, reason: "record has no \"text\"".into() }));
+        return Some(Err(InputError::Record {
+            path: path.into(),
+            line: line_no,
+            reason: "record has no \"text\"".into(),
+        }));
     };
     let id = match record.id {
         Some(serde_json::Value::String(s)) => s,
@@ -295,7 +311,15 @@ impl Articles {
             if let Err(error) = reader.read_to_end(&mut buf) {
                 return Some(Pending::Ready(Err(InputError::Io { path: shown, error })));
             }
-            return Some(Pending::Ready(Ok(Article { id: "stdin".into(), source: shown, bytes: buf, published: None, url: None, title: None, notes: vec![] })));
+            return Some(Pending::Ready(Ok(Article {
+                id: "stdin".into(),
+                source: shown,
+                bytes: buf,
+                published: None,
+                url: None,
+                title: None,
+                notes: vec![],
+            })));
         }
         if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
             match fs::File::open(path) {

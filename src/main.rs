@@ -147,12 +147,32 @@ fn parse_published(s: &str) -> Result<chrono::NaiveDate, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { published, pretty, gazetteers, files } => extract(&files, published, pretty, gazetteers.as_deref()),
-        Command::Eval { corpus, json, update_baseline, baseline, quiet } => eval(&corpus, json, update_baseline, baseline, quiet),
+        Command::Extract { published, pretty, gazetteers, files } => {
+            extract(&files, published, pretty, gazetteers.as_deref())
+        }
+        Command::Eval { corpus, json, update_baseline, baseline, quiet } => {
+            eval(&corpus, json, update_baseline, baseline, quiet)
+        }
         Command::Render { file, published, output } => render(&file, published, &output),
         Command::Debug { file, published } => debug(&file, published),
-        Command::Batch { inputs, out, sqlite, postgres, csv, geojson, jobs, published, force, quiet, commit_every, window, stop_after } => {
-            use vigie::sink::{csv::CsvSink, geojson::GeoJsonSink, jsonl::JsonlSink, postgres::PostgresSink, sqlite::SqliteSink, Sink};
+        Command::Batch {
+            inputs,
+            out,
+            sqlite,
+            postgres,
+            csv,
+            geojson,
+            jobs,
+            published,
+            force,
+            quiet,
+            commit_every,
+            window,
+            stop_after,
+        } => {
+            use vigie::sink::{
+                csv::CsvSink, geojson::GeoJsonSink, jsonl::JsonlSink, postgres::PostgresSink, sqlite::SqliteSink, Sink,
+            };
             let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
             let no_sink = out.is_none() && sqlite.is_none() && postgres.is_none() && csv.is_none() && geojson.is_none();
             if let Some(p) = out.or_else(|| no_sink.then(|| PathBuf::from("-"))) {
@@ -170,8 +190,11 @@ fn main() -> ExitCode {
             if let Some(p) = geojson {
                 sinks.push(Box::new(GeoJsonSink::new(&p)));
             }
-            let jobs = jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
-            let opts = vigie::batch::BatchOptions { inputs, jobs, published, force, progress: !quiet, window, stop_after };
+            let jobs = jobs
+                .map(usize::from)
+                .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+            let opts =
+                vigie::batch::BatchOptions { inputs, jobs, published, force, progress: !quiet, window, stop_after };
             match vigie::batch::run(&Extractor::new(), sinks, &opts) {
                 Ok(summary) => {
                     eprintln!("vigie: {}", summary.line());
@@ -194,7 +217,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn extract(inputs: &[PathBuf], published: Option<chrono::NaiveDate>, pretty: bool, gazetteers: Option<&std::path::Path>) -> ExitCode {
+fn extract(
+    inputs: &[PathBuf],
+    published: Option<chrono::NaiveDate>,
+    pretty: bool,
+    gazetteers: Option<&std::path::Path>,
+) -> ExitCode {
     let extractor = match gazetteers {
         None => Extractor::new(),
         Some(dir) => match vigie::gazetteer::Gazetteers::with_user_dir(dir) {

@@ -296,9 +296,8 @@ fn classify(c: char) -> CharClass {
         '`' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{00B4}' | '\u{02BB}' => {
             CharClass::Replace("'", "'")
         }
-        '\u{AB}' | '\u{BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2039}' | '\u{203A}' | '\u{2033}' => {
-            CharClass::Replace("\"", "\"")
-        }
+        '\u{AB}' | '\u{BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2039}' | '\u{203A}'
+        | '\u{2033}' => CharClass::Replace("\"", "\""),
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => CharClass::Replace("-", "-"),
         '\u{2026}' => CharClass::Replace("...", "..."),
         'œ' => CharClass::Replace("oe", "oe"),
@@ -409,7 +408,8 @@ impl Builder {
                 // A run of plain ASCII, single spaces between words included.
                 let mut j = i + 1;
                 while j < bytes.len()
-                    && (is_plain_ascii(bytes[j]) || (bytes[j] == b' ' && j + 1 < bytes.len() && is_plain_ascii(bytes[j + 1])))
+                    && (is_plain_ascii(bytes[j])
+                        || (bytes[j] == b' ' && j + 1 < bytes.len() && is_plain_ascii(bytes[j + 1])))
                 {
                     j += 1;
                 }

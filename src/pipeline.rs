@@ -9,15 +9,15 @@ use sha2::{Digest, Sha256};
 use crate::assemble::{assemble, Findings};
 use crate::decode::decode;
 use crate::gazetteer::Gazetteers;
+use crate::input::{Article, InputError};
+use crate::model::{Document, DocumentInfo, Mention, Warning, SCHEMA};
+use crate::normalize::NormalizedText;
 use crate::rules::casualty::CasualtyRules;
 use crate::rules::date::DateRules;
 use crate::rules::trigger::TriggerRules;
 use crate::rules::{Found, RuleWarning};
-use crate::span::ViewRange;
-use crate::input::{Article, InputError};
-use crate::model::{Document, DocumentInfo, Mention, Warning, SCHEMA};
-use crate::normalize::NormalizedText;
 use crate::segment::{segment, Segments};
+use crate::span::ViewRange;
 
 /// Everything the extractors learned about one article, before output.
 #[derive(Debug)]
@@ -71,7 +71,8 @@ impl Extractor {
 
     /// Runs the pipeline and keeps the intermediate stages (for `vigie debug`).
     pub fn analyze(&self, article: &Article) -> Result<Analysis, InputError> {
-        let decoded = decode(&article.bytes).map_err(|error| InputError::Decode { path: article.source.clone(), error })?;
+        let decoded =
+            decode(&article.bytes).map_err(|error| InputError::Decode { path: article.source.clone(), error })?;
         let text = NormalizedText::new(decoded.text);
         let segments = segment(&text);
         let mut warnings: Vec<Warning> = article
@@ -85,7 +86,8 @@ impl Extractor {
         let mut casualties = self.casualties.find(&text, &segments);
         let trigger_hits = self.triggers.hits(&text);
         // A name owns its span: "Mouvement du 23 mars" is an actor, not a date.
-        let names_ranges: Vec<ViewRange> = names.actors.iter().map(|a| a.range).chain(names.persons.iter().map(|p| p.range)).collect();
+        let names_ranges: Vec<ViewRange> =
+            names.actors.iter().map(|a| a.range).chain(names.persons.iter().map(|p| p.range)).collect();
         let inside_name = |r: ViewRange| names_ranges.iter().any(|n| n.overlaps(r) && n.len() > r.len());
         dates.dates.retain(|d| !inside_name(d.range));
         casualties.numbers.retain(|d| !inside_name(d.range));
@@ -106,7 +108,9 @@ impl Extractor {
         push_all(&mut mentions, 3, &dates.dates, |m| Mention::Date(m.clone()));
         push_all(&mut mentions, 4, &casualties.numbers, |m| Mention::Number(m.clone()));
         push_all(&mut mentions, 5, &casualties.casualties, |m| Mention::Casualty(m.clone()));
-        mentions.extend(trigger_hits.iter().map(|h| (h.found.range, 6, h.found.rule, Mention::Trigger(h.found.mention.clone()))));
+        mentions.extend(
+            trigger_hits.iter().map(|h| (h.found.range, 6, h.found.rule, Mention::Trigger(h.found.mention.clone()))),
+        );
         mentions.sort_by(|a, b| (a.0.start, a.1, a.0.end).cmp(&(b.0.start, b.1, b.0.end)));
         let provenance: Vec<(&'static str, ViewRange)> = mentions.iter().map(|(r, _, rule, _)| (*rule, *r)).collect();
         let mentions: Vec<Mention> = mentions.into_iter().map(|(_, _, _, m)| m).collect();
@@ -140,7 +144,12 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn push_all<M>(out: &mut Vec<(ViewRange, u8, &'static str, Mention)>, order: u8, found: &[Found<M>], f: impl Fn(&M) -> Mention) {
+fn push_all<M>(
+    out: &mut Vec<(ViewRange, u8, &'static str, Mention)>,
+    order: u8,
+    found: &[Found<M>],
+    f: impl Fn(&M) -> Mention,
+) {
     out.extend(found.iter().map(|x| (x.range, order, x.rule, f(&x.mention))));
 }
 

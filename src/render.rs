@@ -41,7 +41,13 @@ pub fn render_html(doc: &Document, original: &str) -> String {
             continue;
         }
         body.push_str(&escape(&original[at..s]));
-        let _ = write!(body, "<mark class=\"{}\" title=\"{}\">{}</mark>", m.kind(), escape(&title_of(m)), escape(&original[s..e]));
+        let _ = write!(
+            body,
+            "<mark class=\"{}\" title=\"{}\">{}</mark>",
+            m.kind(),
+            escape(&title_of(m)),
+            escape(&original[s..e])
+        );
         at = e;
     }
     body.push_str(&escape(&original[at..]));
@@ -51,7 +57,14 @@ pub fn render_html(doc: &Document, original: &str) -> String {
         let casualties: Vec<String> = e
             .casualties
             .iter()
-            .map(|c| format!("{} {} {}", c.kind, c.best.or(c.low).map(|n| n.to_string()).unwrap_or_else(|| "?".into()), c.victims))
+            .map(|c| {
+                format!(
+                    "{} {} {}",
+                    c.kind,
+                    c.best.or(c.low).map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
+                    c.victims
+                )
+            })
             .collect();
         let actors: Vec<String> = e.actors.iter().map(|a| format!("{}: {}", a.role, a.name)).collect();
         let _ = write!(
@@ -90,7 +103,11 @@ pub fn render_html(doc: &Document, original: &str) -> String {
 pub fn debug_text(a: &crate::pipeline::Analysis) -> String {
     let mut out = String::new();
     let fold = a.text.fold();
-    let _ = writeln!(out, "== document {} ({} chars, {})", a.document.document.id, a.document.document.chars, a.document.document.encoding);
+    let _ = writeln!(
+        out,
+        "== document {} ({} chars, {})",
+        a.document.document.id, a.document.document.chars, a.document.document.encoding
+    );
     let _ = writeln!(out, "== sentences (fold view)");
     for (i, s) in a.segments.sentences.iter().enumerate() {
         let _ = writeln!(out, "[p{} s{}] {}", s.paragraph, i, fold[s.range.start..s.range.end].replace('\n', " / "));
@@ -102,7 +119,8 @@ pub fn debug_text(a: &crate::pipeline::Analysis) -> String {
             o.remove("span");
             o.remove("kind");
         }
-        let _ = writeln!(out, "{:<9} {:<22} fold {:>5}..{:<5} {:?} {}", m.kind(), rule, r.start, r.end, m.span().text, v);
+        let _ =
+            writeln!(out, "{:<9} {:<22} fold {:>5}..{:<5} {:?} {}", m.kind(), rule, r.start, r.end, m.span().text, v);
     }
     let _ = writeln!(out, "== events");
     for e in &a.document.events {

@@ -114,7 +114,12 @@ fn starts_lowercase(text: &NormalizedText, pos: usize) -> bool {
     pos < f.len() && f[pos].is_ascii_alphabetic() && !text.is_upper_at(pos)
 }
 
-fn flush_paragraph(text: &NormalizedText, segs: &mut Segments, para: Option<(usize, usize)>, lines: &mut Vec<(usize, usize)>) {
+fn flush_paragraph(
+    text: &NormalizedText,
+    segs: &mut Segments,
+    para: Option<(usize, usize)>,
+    lines: &mut Vec<(usize, usize)>,
+) {
     let Some((ps, pe)) = para else { return };
     let index = segs.paragraphs.len();
     segs.paragraphs.push(ViewRange::new(ps, pe));
@@ -227,31 +232,35 @@ mod tests {
 
     #[test]
     fn splits_on_terminal_punctuation() {
-        assert_eq!(sentences("Le camp a été attaqué. Trois soldats sont morts ! Qui ?"), vec![
-            "Le camp a été attaqué.",
-            "Trois soldats sont morts !",
-            "Qui ?"
-        ]);
+        assert_eq!(
+            sentences("Le camp a été attaqué. Trois soldats sont morts ! Qui ?"),
+            vec!["Le camp a été attaqué.", "Trois soldats sont morts !", "Qui ?"]
+        );
     }
 
     #[test]
     fn keeps_abbreviations_initials_and_numbers() {
         let s = "Le Gén. Traoré et M. Diallo ont vu 1.200 hommes. J. Dupont l’a dit av. J.-C. Mme Keïta aussi.";
-        assert_eq!(sentences(s), vec![
-            "Le Gén. Traoré et M. Diallo ont vu 1.200 hommes.",
-            "J. Dupont l’a dit av. J.-C. Mme Keïta aussi."
-        ]);
+        assert_eq!(
+            sentences(s),
+            vec!["Le Gén. Traoré et M. Diallo ont vu 1.200 hommes.", "J. Dupont l’a dit av. J.-C. Mme Keïta aussi."]
+        );
     }
 
     #[test]
     fn guillemets_and_ellipses() {
         let s = "Il a dit « c’est fini. » Puis il est parti... Ensuite, rien… et la suite.";
-        assert_eq!(sentences(s), vec!["Il a dit « c’est fini. »", "Puis il est parti...", "Ensuite, rien… et la suite."]);
+        assert_eq!(
+            sentences(s),
+            vec!["Il a dit « c’est fini. »", "Puis il est parti...", "Ensuite, rien… et la suite."]
+        );
     }
 
     #[test]
     fn paragraphs_from_blank_lines_and_separators() {
-        let t = NormalizedText::new("Titre\n\nPremier paragraphe.\n**\nDeuxième.\n\n\nTroisième\nligne suivante.".to_string());
+        let t = NormalizedText::new(
+            "Titre\n\nPremier paragraphe.\n**\nDeuxième.\n\n\nTroisième\nligne suivante.".to_string(),
+        );
         let segs = segment(&t);
         let paras: Vec<&str> = segs.paragraphs.iter().map(|r| t.original_of(*r)).collect();
         assert_eq!(paras, vec!["Titre", "Premier paragraphe.", "Deuxième.", "Troisième\nligne suivante."]);
@@ -262,10 +271,10 @@ mod tests {
     #[test]
     fn broken_lines_continue_a_sentence() {
         let s = "Bamoussa Diarra\n\nest un ex colonel\n\n originaire de la région de kidal\n\nEn 2006 il déserte.";
-        assert_eq!(sentences(s), vec![
-            "Bamoussa Diarra\n\nest un ex colonel\n\n originaire de la région de kidal",
-            "En 2006 il déserte."
-        ]);
+        assert_eq!(
+            sentences(s),
+            vec!["Bamoussa Diarra\n\nest un ex colonel\n\n originaire de la région de kidal", "En 2006 il déserte."]
+        );
     }
 
     #[test]

@@ -30,9 +30,7 @@ fn article_folder(name: &str) -> PathBuf {
         .collect();
     texts.sort();
     for (i, p) in texts.iter().enumerate() {
-        let sub = dir
-            .join(format!("part-{}", i % 3))
-            .join(if i % 2 == 0 { "a" } else { "b" });
+        let sub = dir.join(format!("part-{}", i % 3)).join(if i % 2 == 0 { "a" } else { "b" });
         std::fs::create_dir_all(&sub).unwrap();
         let stem = p.file_stem().unwrap().to_str().unwrap();
         std::fs::copy(p, sub.join(format!("{stem}.txt"))).unwrap();
@@ -98,9 +96,7 @@ fn same_output_whatever_the_number_of_jobs() {
     let first = &results[0];
     let docs = documents(&first.1);
     assert_eq!(docs.len(), 2 * 50 + 12, "every article and record");
-    assert!(docs
-        .iter()
-        .any(|d| d.document.source.ends_with("records.jsonl:3")));
+    assert!(docs.iter().any(|d| d.document.source.ends_with("records.jsonl:3")));
     for r in &results[1..] {
         assert!(r.1 == first.1, "{}: JSONL differs from {}", r.0, first.0);
         assert!(r.2 == first.2, "{}: CSV differs", r.0);
@@ -110,17 +106,10 @@ fn same_output_whatever_the_number_of_jobs() {
     // batch writes what extract prints, in the same order.
     let extract = run(&["extract", input.to_str().unwrap()]);
     assert!(extract.status.success());
-    assert!(
-        extract.stdout == first.1,
-        "batch --out and extract disagree"
-    );
+    assert!(extract.stdout == first.1, "batch --out and extract disagree");
     // A copy of the same text under another name and date is its own document in JSONL,
     // but one row in the database (documents are keyed on content), the first one winning.
-    let db_docs = first
-        .4
-        .iter()
-        .filter(|r| r.starts_with("documents:"))
-        .count();
+    let db_docs = first.4.iter().filter(|r| r.starts_with("documents:")).count();
     assert_eq!(db_docs, 50 + 12);
     std::fs::remove_dir_all(&input).ok();
     std::fs::remove_dir_all(&out).ok();
@@ -129,16 +118,8 @@ fn same_output_whatever_the_number_of_jobs() {
 #[test]
 fn bad_inputs_are_reported_counted_and_skipped() {
     let dir = temp_dir("batch-bad");
-    std::fs::copy(
-        root("tests/fixtures/article-utf8.txt"),
-        dir.join("a-good.txt"),
-    )
-    .unwrap();
-    std::fs::copy(
-        root("tests/fixtures/bad/binary.txt"),
-        dir.join("b-binary.txt"),
-    )
-    .unwrap();
+    std::fs::copy(root("tests/fixtures/article-utf8.txt"), dir.join("a-good.txt")).unwrap();
+    std::fs::copy(root("tests/fixtures/bad/binary.txt"), dir.join("b-binary.txt")).unwrap();
     std::fs::write(dir.join("c-empty.txt"), b"").unwrap();
     std::fs::write(dir.join("d-utf16.txt"), b"\xFF\xFEa\x00\x00\xD8").unwrap();
     std::os::unix::fs::symlink(dir.join("nowhere.txt"), dir.join("e-dangling.txt")).unwrap();
@@ -150,23 +131,12 @@ fn bad_inputs_are_reported_counted_and_skipped() {
     std::fs::create_dir(dir.join("g-loop")).unwrap();
     std::os::unix::fs::symlink(&dir, dir.join("g-loop").join("back")).unwrap();
     let fifo = dir.join("h-fifo.txt");
-    assert!(Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap()
-        .success());
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     std::fs::write(dir.join("i-sidecar.txt"), "Un article ordinaire.").unwrap();
     std::fs::write(dir.join("i-sidecar.json"), "{not json").unwrap();
 
     let out = dir.join("out.jsonl");
-    let o = run(&[
-        "batch",
-        dir.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--jobs",
-        "2",
-    ]);
+    let o = run(&["batch", dir.to_str().unwrap(), "--out", out.to_str().unwrap(), "--jobs", "2"]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     for (path, reason) in [
@@ -180,19 +150,14 @@ fn bad_inputs_are_reported_counted_and_skipped() {
         ("back", "symlink loop"),
         ("i-sidecar.json", "sidecar is not valid"),
     ] {
-        assert!(
-            err.lines().any(|l| l.contains(path) && l.contains(reason)),
-            "no {path}: {reason} in:\n{err}"
-        );
+        assert!(err.lines().any(|l| l.contains(path) && l.contains(reason)), "no {path}: {reason} in:\n{err}");
     }
     let docs = documents(&read(&out));
     let ids: Vec<&str> = docs.iter().map(|d| d.document.id.as_str()).collect();
     assert_eq!(ids, ["a-good", "ok-1", "ok-2", "i-sidecar"]);
     let summary = err.lines().last().unwrap();
     assert!(
-        summary.contains("4 articles read")
-            && summary.contains("8 errors")
-            && summary.contains("MB/s"),
+        summary.contains("4 articles read") && summary.contains("8 errors") && summary.contains("MB/s"),
         "{summary}"
     );
     std::fs::remove_dir_all(&dir).ok();
@@ -200,17 +165,11 @@ fn bad_inputs_are_reported_counted_and_skipped() {
 
 #[test]
 fn without_a_terminal_only_errors_and_the_summary_are_printed() {
-    let o = run(&[
-        "batch",
-        root("tests/fixtures/article-utf8.txt").to_str().unwrap(),
-    ]);
+    let o = run(&["batch", root("tests/fixtures/article-utf8.txt").to_str().unwrap()]);
     assert!(o.status.success());
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        err.starts_with("vigie: 1 articles read, ") && err.contains(" events written, 0 errors"),
-        "{err}"
-    );
+    assert!(err.starts_with("vigie: 1 articles read, ") && err.contains(" events written, 0 errors"), "{err}");
     assert!(!err.contains('\x1b'), "no escape codes: {err:?}");
     // No sink: JSON Lines on stdout.
     assert_eq!(documents(&o.stdout).len(), 1);
@@ -220,18 +179,9 @@ fn without_a_terminal_only_errors_and_the_summary_are_printed() {
 fn usage_errors_exit_2_and_bad_sinks_exit_1() {
     assert_eq!(run(&["batch"]).status.code(), Some(2));
     assert_eq!(run(&["batch", "x", "--jobs", "0"]).status.code(), Some(2));
-    let o = run(&[
-        "batch",
-        root("tests/fixtures").to_str().unwrap(),
-        "--sqlite",
-        "/nonexistent-dir/x.db",
-    ]);
+    let o = run(&["batch", root("tests/fixtures").to_str().unwrap(), "--sqlite", "/nonexistent-dir/x.db"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("sqlite /nonexistent-dir/x.db: cannot open"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("sqlite /nonexistent-dir/x.db: cannot open"), "{}", stderr(&o));
     // The other sinks give up cleanly: an earlier complete output is left as it was.
     let dir = temp_dir("batch-abort");
     let out = dir.join("x.jsonl");
@@ -271,16 +221,9 @@ fn standard_input_jsonl_to_sqlite() {
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let dump = sqlite_dump(&db);
-    let docs: Vec<&String> = dump
-        .iter()
-        .filter(|r| r.starts_with("documents:"))
-        .collect();
+    let docs: Vec<&String> = dump.iter().filter(|r| r.starts_with("documents:")).collect();
     assert_eq!(docs.len(), 2);
-    assert!(
-        docs.iter()
-            .any(|r| r.contains("\"r1\"") && r.contains("\"-:2\"") && r.contains("2019-03-18")),
-        "{docs:?}"
-    );
+    assert!(docs.iter().any(|r| r.contains("\"r1\"") && r.contains("\"-:2\"") && r.contains("2019-03-18")), "{docs:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -288,11 +231,7 @@ fn standard_input_jsonl_to_sqlite() {
 fn skipped(stderr: &str) -> usize {
     let summary = stderr.lines().last().unwrap_or_default();
     let before = summary.split(" skipped").next().unwrap_or_default();
-    before
-        .rsplit(' ')
-        .next()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no skipped count in {summary:?}"))
+    before.rsplit(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no skipped count in {summary:?}"))
 }
 
 /// Runs a batch into a database and returns (exit code, stderr).
@@ -325,46 +264,23 @@ fn a_killed_run_resumed_ends_with_the_rows_of_a_clean_run() {
 
     let resumed = out.join("resumed.db");
     let (code, err) = load(&input, &resumed, &["--stop-after", "37"]);
-    assert_eq!(
-        code,
-        Some(3),
-        "the hidden flag stops the run abruptly: {err}"
-    );
+    assert_eq!(code, Some(3), "the hidden flag stops the run abruptly: {err}");
     let partial = sqlite_dump(&resumed);
-    let partial_docs = partial
-        .iter()
-        .filter(|r| r.starts_with("documents:"))
-        .count();
-    assert!(
-        partial_docs > 0 && partial_docs < 62,
-        "some documents were committed, not all: {partial_docs}"
-    );
+    let partial_docs = partial.iter().filter(|r| r.starts_with("documents:")).count();
+    assert!(partial_docs > 0 && partial_docs < 62, "some documents were committed, not all: {partial_docs}");
     let (code, err) = load(&input, &resumed, &[]);
     assert_eq!(code, Some(0), "{err}");
-    assert!(
-        skipped(&err) >= partial_docs,
-        "already loaded documents are skipped: {err}"
-    );
-    assert_eq!(
-        sqlite_dump(&resumed),
-        clean_rows,
-        "resumed run differs from a clean one"
-    );
+    assert!(skipped(&err) >= partial_docs, "already loaded documents are skipped: {err}");
+    assert_eq!(sqlite_dump(&resumed), clean_rows, "resumed run differs from a clean one");
 
     // Again: everything is skipped and nothing changes; --force rewrites the same rows.
     let (code, err) = load(&input, &clean, &[]);
     assert_eq!(code, Some(0));
-    assert!(
-        err.contains("0 events written") && err.contains(&format!("{} skipped", 2 * 50 + 12)),
-        "{err}"
-    );
+    assert!(err.contains("0 events written") && err.contains(&format!("{} skipped", 2 * 50 + 12)), "{err}");
     assert_eq!(sqlite_dump(&clean), clean_rows);
     let (code, err) = load(&input, &clean, &["--force"]);
     assert_eq!(code, Some(0));
-    assert!(
-        err.contains(&format!("{} skipped", 50)),
-        "with --force only repeated content is skipped: {err}"
-    );
+    assert!(err.contains(&format!("{} skipped", 50)), "with --force only repeated content is skipped: {err}");
     assert_eq!(sqlite_dump(&clean), clean_rows);
     std::fs::remove_dir_all(&input).ok();
     std::fs::remove_dir_all(&out).ok();
@@ -384,16 +300,9 @@ fn a_changed_sidecar_reloads_the_document() {
     std::fs::write(input.join("a.json"), "{\"published\": \"2021-03-04\"}").unwrap();
     let (code, err) = load(&input, &db, &[]);
     assert_eq!(code, Some(0), "{err}");
-    assert!(
-        err.contains("2 articles read") && err.contains("1 skipped"),
-        "{err}"
-    );
+    assert!(err.contains("2 articles read") && err.contains("1 skipped"), "{err}");
     let dump = sqlite_dump(&db);
-    assert!(
-        dump.iter()
-            .any(|r| r.starts_with("documents:") && r.contains("2021-03-04")),
-        "{dump:?}"
-    );
+    assert!(dump.iter().any(|r| r.starts_with("documents:") && r.contains("2021-03-04")), "{dump:?}");
     assert!(!dump.iter().any(|r| r.contains("2020-01-02")));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -35,7 +35,8 @@ fn the_seed_style_article_and_sidecar_metadata() {
     let doc = &documents(&out.stdout)[0];
     assert_eq!(doc.document.published.as_deref(), Some("2021-05-04"));
     assert_eq!(doc.document.title.as_deref(), Some("Attaque de Boni"));
-    let out = vigie(&["extract", "--published", "2020-01-02", root("tests/fixtures/article-crlf.txt").to_str().unwrap()]);
+    let out =
+        vigie(&["extract", "--published", "2020-01-02", root("tests/fixtures/article-crlf.txt").to_str().unwrap()]);
     assert_eq!(documents(&out.stdout)[0].document.published.as_deref(), Some("2020-01-02"));
 }
 
@@ -71,7 +72,8 @@ fn a_bad_file_is_reported_and_the_good_ones_still_written() {
 
 #[test]
 fn missing_files_and_usage_errors() {
-    let out = vigie(&["extract", "/nonexistent/article.txt", root("tests/fixtures/article-utf8.txt").to_str().unwrap()]);
+    let out =
+        vigie(&["extract", "/nonexistent/article.txt", root("tests/fixtures/article-utf8.txt").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/article.txt"));
     assert_eq!(documents(&out.stdout).len(), 1);
@@ -90,7 +92,8 @@ fn standard_input_and_jsonl_records() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let input = "{\"id\": \"r1\", \"text\": \"Attaque à Kidal hier.\", \"published\": \"2019-03-18\"}\nnot json\n{\"id\": 7}\n";
+    let input =
+        "{\"id\": \"r1\", \"text\": \"Attaque à Kidal hier.\", \"published\": \"2019-03-18\"}\nnot json\n{\"id\": 7}\n";
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -106,7 +109,12 @@ fn standard_input_and_jsonl_records() {
 #[test]
 fn render_writes_highlighted_html() {
     let out_path = std::env::temp_dir().join(format!("vigie-render-{}.html", std::process::id()));
-    let out = vigie(&["render", root("tests/fixtures/article-cp1252.txt").to_str().unwrap(), "-o", out_path.to_str().unwrap()]);
+    let out = vigie(&[
+        "render",
+        root("tests/fixtures/article-cp1252.txt").to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let html = std::fs::read_to_string(&out_path).unwrap();
     assert!(html.contains("<mark class=\"trigger\""), "no highlighted trigger");

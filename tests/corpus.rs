@@ -19,7 +19,11 @@ fn corpus_scores_do_not_regress() {
         // Every output of the corpus satisfies the span invariant (checked in eval too).
         println!("== {part}\n{}", report.table());
     }
-    assert!(failures.is_empty(), "scores fell below the baseline (run `vigie eval` to see what is wrong):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "scores fell below the baseline (run `vigie eval` to see what is wrong):\n{}",
+        failures.join("\n")
+    );
 }
 
 /// The gate catches a gold value the extractor disagrees with: copy part of
@@ -42,9 +46,16 @@ fn a_changed_gold_value_fails_the_gate() {
     let baseline = Baseline { tolerance: 0.001, scores: BTreeMap::from([("part".to_string(), rounded(&before))]) };
     assert!(regressions(&baseline, "part", &before).is_empty());
     // Change the first gold date of the first gold file to a value nobody predicts.
-    let gold_path = std::fs::read_dir(&tmp).unwrap().flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(".gold.json")).min().unwrap();
+    let gold_path = std::fs::read_dir(&tmp)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .min()
+        .unwrap();
     let mut gold: serde_json::Value = serde_json::from_slice(&std::fs::read(&gold_path).unwrap()).unwrap();
-    let date = gold["mentions"].as_array_mut().unwrap().iter_mut().find(|m| m["kind"] == "date").expect("a date mention");
+    let date =
+        gold["mentions"].as_array_mut().unwrap().iter_mut().find(|m| m["kind"] == "date").expect("a date mention");
     date["value"] = serde_json::Value::String("1901-01-01".into());
     std::fs::write(&gold_path, serde_json::to_vec_pretty(&gold).unwrap()).unwrap();
     let after = evaluate(&extractor, &tmp).scores();

@@ -13,11 +13,7 @@ fn dates_of(extractor: &Extractor, text: &str, published: &str) -> Vec<String> {
         id: "example".into(),
         source: "example.txt".into(),
         bytes: text.as_bytes().to_vec(),
-        published: if published == "-" {
-            None
-        } else {
-            parse_date(published)
-        },
+        published: if published == "-" { None } else { parse_date(published) },
         url: None,
         title: None,
         notes: vec![],
@@ -43,27 +39,14 @@ fn date_examples() {
     let extractor = Extractor::new();
     let mut failures = Vec::new();
     let mut count = 0;
-    for (n, line) in EXAMPLES
-        .lines()
-        .enumerate()
-        .skip_while(|(_, l)| l.starts_with('#'))
-        .skip(1)
-    {
+    for (n, line) in EXAMPLES.lines().enumerate().skip_while(|(_, l)| l.starts_with('#')).skip(1) {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(
-            cols.len(),
-            3,
-            "tests/examples/dates.tsv:{}: three columns expected",
-            n + 1
-        );
-        let expected: Vec<String> = if cols[2] == "-" {
-            vec![]
-        } else {
-            cols[2].split(';').map(String::from).collect()
-        };
+        assert_eq!(cols.len(), 3, "tests/examples/dates.tsv:{}: three columns expected", n + 1);
+        let expected: Vec<String> =
+            if cols[2] == "-" { vec![] } else { cols[2].split(';').map(String::from).collect() };
         let got = dates_of(&extractor, cols[1], cols[0]);
         count += 1;
         if got != expected {
@@ -77,12 +60,7 @@ fn date_examples() {
         }
     }
     assert!(count > 50, "examples were read");
-    assert!(
-        failures.is_empty(),
-        "{} of {count} date examples fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {count} date examples fail:\n{}", failures.len(), failures.join("\n"));
 }
 
 /// Speed of the date stage alone over the dev corpus (run with `--ignored`

@@ -21,35 +21,20 @@ use vigie::sink::Sink;
 /// The directory holding `initdb` and `pg_ctl`: on PATH, else the newest
 /// /usr/lib/postgresql/NN/bin.
 fn server_bin() -> Option<PathBuf> {
-    let on_path = std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>());
+    let on_path = std::env::var_os("PATH").into_iter().flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>());
     let mut debian: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .map(|e| e.path().join("bin"))
-                .collect()
-        })
+        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).collect())
         .unwrap_or_default();
     debian.sort_by_key(|p| {
         std::cmp::Reverse(
-            p.parent()
-                .and_then(|v| v.file_name())
-                .and_then(|v| v.to_str())
-                .and_then(|v| v.parse::<u32>().ok()),
+            p.parent().and_then(|v| v.file_name()).and_then(|v| v.to_str()).and_then(|v| v.parse::<u32>().ok()),
         )
     });
-    on_path
-        .chain(debian)
-        .find(|d| d.join("initdb").is_file() && d.join("pg_ctl").is_file())
+    on_path.chain(debian).find(|d| d.join("initdb").is_file() && d.join("pg_ctl").is_file())
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| o.stdout.starts_with(b"0\n"))
-        .unwrap_or(false)
+    Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
 }
 
 /// A running throwaway cluster; stopped and removed on drop.
@@ -77,52 +62,26 @@ impl Cluster {
         let dir = temp_dir("pg");
         let run_as = if is_root() { Some("postgres") } else { None };
         if let Some(user) = run_as {
-            let ok = Command::new("chown")
-                .args(["-R", user])
-                .arg(&dir)
-                .status()
-                .map(|s| s.success())
-                .unwrap_or(false);
-            assert!(ok, "as root, the cluster runs as the '{user}' user (created by Debian's postgresql package): chown failed");
+            let ok = Command::new("chown").args(["-R", user]).arg(&dir).status().map(|s| s.success()).unwrap_or(false);
+            assert!(
+                ok,
+                "as root, the cluster runs as the '{user}' user (created by Debian's postgresql package): chown failed"
+            );
         }
         // A free port number: only used to name the unix socket, no TCP listener is opened.
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let cluster = Cluster {
-            dir: dir.clone(),
-            bin,
-            port,
-            run_as,
-        };
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let cluster = Cluster { dir: dir.clone(), bin, port, run_as };
         let data = dir.join("data");
         let out = cluster
             .command("initdb")
             .arg("-D")
             .arg(&data)
-            .args([
-                "-U",
-                "vigie",
-                "--auth=trust",
-                "--no-sync",
-                "-E",
-                "UTF8",
-                "--locale=C",
-            ])
+            .args(["-U", "vigie", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"])
             .output()
             .expect("initdb runs");
-        assert!(
-            out.status.success(),
-            "initdb failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let opts = format!(
-            "-c listen_addresses='' -c unix_socket_directories='{}' -p {} -c fsync=off",
-            dir.display(),
-            port
-        );
+        assert!(out.status.success(), "initdb failed: {}", String::from_utf8_lossy(&out.stderr));
+        let opts =
+            format!("-c listen_addresses='' -c unix_socket_directories='{}' -p {} -c fsync=off", dir.display(), port);
         let out = cluster
             .command("pg_ctl")
             .arg("-D")
@@ -133,20 +92,12 @@ impl Cluster {
             .output()
             .expect("pg_ctl runs");
         let log = std::fs::read_to_string(dir.join("server.log")).unwrap_or_default();
-        assert!(
-            out.status.success(),
-            "pg_ctl start failed: {}\n{log}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "pg_ctl start failed: {}\n{log}", String::from_utf8_lossy(&out.stderr));
         cluster
     }
 
     fn url(&self, db: &str) -> String {
-        format!(
-            "host={} port={} user=vigie dbname={db}",
-            self.dir.display(),
-            self.port
-        )
+        format!("host={} port={} user=vigie dbname={db}", self.dir.display(), self.port)
     }
 
     fn create_db(&self, name: &str) -> String {
@@ -158,23 +109,12 @@ impl Cluster {
 
 impl Drop for Cluster {
     fn drop(&mut self) {
-        let _ = self
-            .command("pg_ctl")
-            .arg("-D")
-            .arg(self.dir.join("data"))
-            .args(["-m", "immediate", "stop"])
-            .output();
+        let _ = self.command("pg_ctl").arg("-D").arg(self.dir.join("data")).args(["-m", "immediate", "stop"]).output();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
-const TABLES: [&str; 5] = [
-    "documents",
-    "events",
-    "event_actors",
-    "casualties",
-    "mentions",
-];
+const TABLES: [&str; 5] = ["documents", "events", "event_actors", "casualties", "mentions"];
 
 /// Every row of every table, as `table: v1|v2|…` with NULL as `∅`, sorted.
 fn pg_dump(url: &str) -> Vec<String> {
@@ -187,17 +127,10 @@ fn pg_dump(url: &str) -> Vec<String> {
             .iter()
             .map(|r| r.get(0))
             .collect();
-        let expr: Vec<String> = cols
-            .iter()
-            .map(|c| format!("coalesce({c}::text, '∅')"))
-            .collect();
+        let expr: Vec<String> = cols.iter().map(|c| format!("coalesce({c}::text, '∅')")).collect();
         let sql = format!("SELECT concat_ws('|', {}) FROM {t}", expr.join(", "));
-        let mut rows: Vec<String> = c
-            .query(&sql, &[])
-            .unwrap()
-            .iter()
-            .map(|r| format!("{t}: {}", r.get::<_, String>(0)))
-            .collect();
+        let mut rows: Vec<String> =
+            c.query(&sql, &[]).unwrap().iter().map(|r| format!("{t}: {}", r.get::<_, String>(0))).collect();
         rows.sort();
         out.extend(rows);
     }
@@ -216,10 +149,7 @@ fn sqlite_text_dump(path: &Path) -> Vec<String> {
             .unwrap()
             .map(Result::unwrap)
             .collect();
-        let expr: Vec<String> = cols
-            .iter()
-            .map(|c| format!("coalesce(CAST({c} AS TEXT), '∅')"))
-            .collect();
+        let expr: Vec<String> = cols.iter().map(|c| format!("coalesce(CAST({c} AS TEXT), '∅')")).collect();
         let sql = format!("SELECT {} FROM {t}", expr.join(" || '|' || "));
         let mut rows: Vec<String> = c
             .prepare(&sql)
@@ -235,14 +165,8 @@ fn sqlite_text_dump(path: &Path) -> Vec<String> {
 }
 
 fn vigie(args: &[&str]) -> (Option<i32>, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_vigie"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+    let o = Command::new(env!("CARGO_BIN_EXE_vigie")).args(args).output().unwrap();
+    (o.status.code(), String::from_utf8_lossy(&o.stderr).into_owned())
 }
 
 #[test]
@@ -250,10 +174,7 @@ fn postgres_sink_against_a_real_server() {
     let Some(bin) = server_bin() else {
         let banner = "#".repeat(72);
         eprintln!("\n{banner}\n# SKIPPED: tests/postgres.rs — no PostgreSQL server binaries (initdb, pg_ctl)\n# found on PATH or under /usr/lib/postgresql/*/bin. Install Debian's\n# `postgresql` package (.ci/run does) to run the PostgreSQL sink tests.\n{banner}\n");
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run the PostgreSQL tests: install the postgresql package"
-        );
+        assert!(std::env::var_os("CI").is_none(), "CI must run the PostgreSQL tests: install the postgresql package");
         return;
     };
     eprintln!("postgres tests: server binaries in {}", bin.display());
@@ -272,54 +193,33 @@ fn postgres_sink_against_a_real_server() {
     write(&mut PostgresSink::new(&url, 1));
     let once = pg_dump(&url);
     assert_eq!(once.iter().filter(|r| r.starts_with("events:")).count(), 4);
-    assert_eq!(
-        once.iter().filter(|r| r.starts_with("casualties:")).count(),
-        4
-    );
+    assert_eq!(once.iter().filter(|r| r.starts_with("casualties:")).count(), 4);
     write(&mut PostgresSink::new(&url, 1000));
     assert_eq!(pg_dump(&url), once, "loading twice changes nothing");
     let dir = temp_dir("pg-sqlite");
     let db = dir.join("same.db");
     write(&mut SqliteSink::new(&db, 1000));
-    assert_eq!(
-        sqlite_text_dump(&db),
-        once,
-        "PostgreSQL and SQLite hold the same rows"
-    );
+    assert_eq!(sqlite_text_dump(&db), once, "PostgreSQL and SQLite hold the same rows");
     let mut sink = PostgresSink::new(&url, 10);
     sink.begin().unwrap();
     let loaded = sink.loaded().unwrap().unwrap();
-    assert_eq!(
-        loaded.get(&a.document.sha256),
-        Some(&vigie::sink::document_fingerprint(&a))
-    );
+    assert_eq!(loaded.get(&a.document.sha256), Some(&vigie::sink::document_fingerprint(&a)));
     let mut fewer = a.clone();
     fewer.events.truncate(1);
     sink.document(&fewer).unwrap();
     sink.finish().unwrap();
     assert_eq!(
-        pg_dump(&url)
-            .iter()
-            .filter(|r| r.starts_with("events:"))
-            .count(),
+        pg_dump(&url).iter().filter(|r| r.starts_with("events:")).count(),
         3,
         "a replaced document loses its old events"
     );
-    let err = PostgresSink::new(&cluster.url("no_such_db"), 10)
-        .begin()
-        .unwrap_err();
+    let err = PostgresSink::new(&cluster.url("no_such_db"), 10).begin().unwrap_err();
     assert!(err.to_string().contains("cannot connect"), "{err}");
 
     // 2. `vigie batch --postgres`: kill-and-resume ends with the rows of a clean run.
     let input = temp_dir("pg-input");
-    for (i, p) in std::fs::read_dir(batch_support_root("corpus/dev"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .enumerate()
-    {
-        if p.extension().is_some_and(|e| e == "txt" || e == "json")
-            && !p.to_string_lossy().ends_with(".gold.json")
-        {
+    for (i, p) in std::fs::read_dir(batch_support_root("corpus/dev")).unwrap().map(|e| e.unwrap().path()).enumerate() {
+        if p.extension().is_some_and(|e| e == "txt" || e == "json") && !p.to_string_lossy().ends_with(".gold.json") {
             let sub = input.join(format!("d{}", i % 4));
             std::fs::create_dir_all(&sub).unwrap();
             std::fs::copy(&p, sub.join(p.file_name().unwrap())).unwrap();
@@ -346,38 +246,18 @@ fn postgres_sink_against_a_real_server() {
     let (code, err) = args(&clean, &[]);
     assert_eq!(code, Some(0), "{err}");
     let clean_rows = pg_dump(&clean);
-    assert_eq!(
-        clean_rows
-            .iter()
-            .filter(|r| r.starts_with("documents:"))
-            .count(),
-        50
-    );
+    assert_eq!(clean_rows.iter().filter(|r| r.starts_with("documents:")).count(), 50);
     let (code, err) = args(&resumed, &["--stop-after", "19"]);
     assert_eq!(code, Some(3), "{err}");
-    let partial = pg_dump(&resumed)
-        .iter()
-        .filter(|r| r.starts_with("documents:"))
-        .count();
-    assert!(
-        partial > 0 && partial < 50,
-        "{partial} documents after the kill"
-    );
+    let partial = pg_dump(&resumed).iter().filter(|r| r.starts_with("documents:")).count();
+    assert!(partial > 0 && partial < 50, "{partial} documents after the kill");
     let (code, err) = args(&resumed, &[]);
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains(&format!("{partial} skipped")), "{err}");
-    assert_eq!(
-        pg_dump(&resumed),
-        clean_rows,
-        "resumed run differs from a clean one"
-    );
+    assert_eq!(pg_dump(&resumed), clean_rows, "resumed run differs from a clean one");
     let (code, err) = args(&clean, &["--force"]);
     assert_eq!(code, Some(0), "{err}");
-    assert_eq!(
-        pg_dump(&clean),
-        clean_rows,
-        "--force rewrites the same rows"
-    );
+    assert_eq!(pg_dump(&clean), clean_rows, "--force rewrites the same rows");
     std::fs::remove_dir_all(&input).ok();
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -71,11 +71,7 @@ fn csv_has_acled_columns_one_row_per_event() {
     assert_eq!(&header[..spec.len()], &spec[..]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
-    let get = |r: &csv::StringRecord, c: &str| {
-        r.get(header.iter().position(|h| h == c).unwrap())
-            .unwrap()
-            .to_string()
-    };
+    let get = |r: &csv::StringRecord, c: &str| r.get(header.iter().position(|h| h == c).unwrap()).unwrap().to_string();
     let a = &rows[0];
     assert!(get(a, "event_id_cnty").starts_with("ML-"));
     assert_eq!(get(a, "event_date"), "2019-03-17");
@@ -91,11 +87,7 @@ fn csv_has_acled_columns_one_row_per_event() {
     assert_eq!(get(a, "fatalities"), "21");
     assert_eq!(get(a, "source"), "https://example.org/dioura");
     // notes: the evidence on one line (the CRLF and quotes survive CSV quoting)
-    assert!(
-        get(a, "notes").contains("« plusieurs » blessés."),
-        "{}",
-        get(a, "notes")
-    );
+    assert!(get(a, "notes").contains("« plusieurs » blessés."), "{}", get(a, "notes"));
     assert!(!get(a, "notes").contains('\n'));
     let b = &rows[1];
     assert_eq!(get(b, "event_type"), "Protests");
@@ -103,15 +95,9 @@ fn csv_has_acled_columns_one_row_per_event() {
     assert_eq!(get(b, "latitude"), "");
     assert_eq!(get(b, "fatalities"), "0");
     // evidence offsets lead back to the text
-    let (s, e): (usize, usize) = (
-        get(b, "evidence_start").parse().unwrap(),
-        get(b, "evidence_end").parse().unwrap(),
-    );
+    let (s, e): (usize, usize) = (get(b, "evidence_start").parse().unwrap(), get(b, "evidence_end").parse().unwrap());
     let evidence: String = TEXT.chars().skip(s).take(e - s).collect();
-    assert_eq!(
-        evidence,
-        "À Bamako, une manifestation s'est tenue le lendemain."
-    );
+    assert_eq!(evidence, "À Bamako, une manifestation s'est tenue le lendemain.");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -140,10 +126,7 @@ fn geojson_has_one_point_feature_per_geolocated_event() {
     let f = &features[0];
     assert_eq!(f["type"], "Feature");
     assert_eq!(f["geometry"]["type"], "Point");
-    assert_eq!(
-        f["geometry"]["coordinates"],
-        serde_json::json!([-5.25, 14.85])
-    );
+    assert_eq!(f["geometry"]["coordinates"], serde_json::json!([-5.25, 14.85]));
     assert_eq!(f["properties"]["event_type"], "attack");
     assert_eq!(f["properties"]["fatalities"], 21);
     assert_eq!(f["properties"]["location"], "Dioura");
@@ -163,28 +146,16 @@ fn sqlite_stores_every_table_with_spans_back_to_the_text() {
     let doc = document_with_events("dioura", TEXT);
     write(&mut SqliteSink::new(&db, 1000), &[&doc]);
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let count = |t: &str| {
-        conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .unwrap()
-    };
+    let count = |t: &str| conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0)).unwrap();
     assert_eq!(count("documents"), 1);
     assert_eq!(count("events"), 2);
     assert_eq!(count("event_actors"), 2);
     assert_eq!(count("casualties"), 2);
     assert_eq!(count("mentions"), doc.mentions.len() as i64);
-    let version: String = conn
-        .query_row(
-            "SELECT value FROM vigie_meta WHERE key = 'schema_version'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let version: String =
+        conn.query_row("SELECT value FROM vigie_meta WHERE key = 'schema_version'", [], |r| r.get(0)).unwrap();
     assert_eq!(version, "1");
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     // From a number in the database to the sentence it came from.
     let (best, bs, be, text, ev_bs, ev_be): (i64, i64, i64, String, i64, i64) = conn
@@ -199,26 +170,15 @@ fn sqlite_stores_every_table_with_spans_back_to_the_text() {
     assert_eq!(&TEXT[bs as usize..be as usize], text);
     assert!(TEXT[ev_bs as usize..ev_be as usize].contains("au moins 21 soldats"));
     let (loc, lat): (String, f64) = conn
-        .query_row(
-            "SELECT location_name, location_lat FROM events WHERE event_type = 'attack'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
-    assert_eq!((loc.as_str(), lat), ("Dioura", 14.85));
-    let alternatives: String = conn
-        .query_row(
-            "SELECT alternatives FROM casualties WHERE ordinal = 0",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert!(alternatives.contains("\"span\""), "{alternatives}");
-    let data: String = conn
-        .query_row("SELECT data FROM mentions WHERE kind = 'place'", [], |r| {
-            r.get(0)
+        .query_row("SELECT location_name, location_lat FROM events WHERE event_type = 'attack'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
         })
         .unwrap();
+    assert_eq!((loc.as_str(), lat), ("Dioura", 14.85));
+    let alternatives: String =
+        conn.query_row("SELECT alternatives FROM casualties WHERE ordinal = 0", [], |r| r.get(0)).unwrap();
+    assert!(alternatives.contains("\"span\""), "{alternatives}");
+    let data: String = conn.query_row("SELECT data FROM mentions WHERE kind = 'place'", [], |r| r.get(0)).unwrap();
     let mention: vigie::model::Mention = serde_json::from_str(&data).unwrap();
     assert_eq!(mention.span().text, "Dioura");
     std::fs::remove_dir_all(&dir).ok();
@@ -242,24 +202,15 @@ fn sqlite_loading_twice_changes_nothing_and_a_changed_document_is_replaced() {
     sink.begin().unwrap();
     let loaded = sink.loaded().unwrap().unwrap();
     assert_eq!(loaded.len(), 2);
-    assert_eq!(
-        loaded[&a.document.sha256],
-        vigie::sink::document_fingerprint(&a)
-    );
+    assert_eq!(loaded[&a.document.sha256], vigie::sink::document_fingerprint(&a));
     sink.document(&fewer).unwrap();
     sink.finish().unwrap();
     let conn = rusqlite::Connection::open(&db).unwrap();
     let n: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM events WHERE document_sha256 = ?1",
-            [&a.document.sha256],
-            |r| r.get(0),
-        )
+        .query_row("SELECT count(*) FROM events WHERE document_sha256 = ?1", [&a.document.sha256], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 1);
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM casualties", [], |r| r.get(0))
-        .unwrap();
+    let n: i64 = conn.query_row("SELECT count(*) FROM casualties", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 4, "a's casualties replaced, b's kept");
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -270,11 +221,7 @@ fn sqlite_refuses_a_newer_schema() {
     let db = dir.join("events.db");
     write(&mut SqliteSink::new(&db, 10), &[]);
     let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute(
-        "UPDATE vigie_meta SET value = '99' WHERE key = 'schema_version'",
-        [],
-    )
-    .unwrap();
+    conn.execute("UPDATE vigie_meta SET value = '99' WHERE key = 'schema_version'", []).unwrap();
     drop(conn);
     let err = SqliteSink::new(&db, 10).begin().unwrap_err();
     assert!(err.to_string().contains("newer"), "{err}");
@@ -285,9 +232,5 @@ fn sqlite_refuses_a_newer_schema() {
 fn file_sinks_report_unwritable_paths() {
     let path = std::path::Path::new("/nonexistent-dir/x.jsonl");
     let err = JsonlSink::new(path).begin().unwrap_err();
-    assert!(
-        err.to_string().contains("/nonexistent-dir/x.jsonl")
-            && err.to_string().contains("cannot create"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("/nonexistent-dir/x.jsonl") && err.to_string().contains("cannot create"), "{err}");
 }

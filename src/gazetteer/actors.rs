@@ -105,19 +105,11 @@ impl NameMatcher {
     /// Sets the generic words (`actor_generic.txt`): aliases starting with
     /// one of them are known to [`NameMatcher::id_of`] but not matched.
     pub fn set_generic(&mut self, text: &str) {
-        self.generic = super::load::list_lines(text)
-            .map(|l| key_of(&fold(l)))
-            .filter(|k| !k.is_empty())
-            .collect();
+        self.generic = super::load::list_lines(text).map(|l| key_of(&fold(l))).filter(|k| !k.is_empty()).collect();
     }
 
     fn is_generic(&self, key: &str) -> bool {
-        self.generic.iter().any(|g| {
-            key == g
-                || key
-                    .strip_prefix(g.as_str())
-                    .is_some_and(|r| r.starts_with(' '))
-        })
+        self.generic.iter().any(|g| key == g || key.strip_prefix(g.as_str()).is_some_and(|r| r.starts_with(' ')))
     }
 
     /// Adds the entries of an `actors.tsv` text.
@@ -133,9 +125,7 @@ impl NameMatcher {
                 name: r.get("name").into(),
                 category: r.get("category").into(),
                 roles: vec![],
-                affiliation: Some(r.get("parent"))
-                    .filter(|s| !s.is_empty())
-                    .map(String::from),
+                affiliation: Some(r.get("parent")).filter(|s| !s.is_empty()).map(String::from),
                 countries: r
                     .get("countries")
                     .split(',')
@@ -162,16 +152,8 @@ impl NameMatcher {
                 id: r.get("id").into(),
                 name: r.get("name").into(),
                 category: String::new(),
-                roles: r
-                    .get("roles")
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect(),
-                affiliation: Some(r.get("affiliation"))
-                    .filter(|s| !s.is_empty())
-                    .map(String::from),
+                roles: r.get("roles").split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+                affiliation: Some(r.get("affiliation")).filter(|s| !s.is_empty()).map(String::from),
                 countries: r
                     .get("countries")
                     .split(',')
@@ -189,11 +171,7 @@ impl NameMatcher {
     fn push(&mut self, e: NameEntry, aliases: &[String]) {
         // A user entry with an existing id replaces nothing: its names are
         // added to the existing entry.
-        let idx = match self
-            .entries
-            .iter()
-            .position(|x| x.id == e.id && x.kind == e.kind)
-        {
+        let idx = match self.entries.iter().position(|x| x.id == e.id && x.kind == e.kind) {
             Some(i) => i,
             None => {
                 self.entries.push(e);
@@ -213,18 +191,13 @@ impl NameMatcher {
             let need_upper = risky || acronym_like(written) || single_word_person;
             let key = key_of(&folded);
             let generic = kind == NameKind::Actor && self.is_generic(&key);
-            self.by_key
-                .entry((kind == NameKind::Person, key))
-                .or_insert(idx);
+            self.by_key.entry((kind == NameKind::Person, key)).or_insert(idx);
             let _ = n;
             if generic {
                 continue;
             }
             self.texts.push(folded);
-            self.patterns.push(Pattern {
-                entry: idx,
-                need_upper,
-            });
+            self.patterns.push(Pattern { entry: idx, need_upper });
         }
         self.automaton = None;
     }
@@ -259,9 +232,7 @@ impl NameMatcher {
                 break;
             }
         }
-        self.by_key
-            .get(&(person, key_of(&f)))
-            .map(|&i| self.entries[i].id.as_str())
+        self.by_key.get(&(person, key_of(&f))).map(|&i| self.entries[i].id.as_str())
     }
 
     /// Every checked hit in the text, overlaps settled longest first.
@@ -280,10 +251,7 @@ impl NameMatcher {
             if p.need_upper && !text.is_upper_at(s) {
                 continue;
             }
-            hits.push(NameHit {
-                range: ViewRange::new(s, e),
-                entry: p.entry,
-            });
+            hits.push(NameHit { range: ViewRange::new(s, e), entry: p.entry });
         }
         longest_first(hits, |h| h.range)
     }
@@ -324,15 +292,7 @@ mod tests {
 
     fn found(m: &NameMatcher, s: &str) -> Vec<(String, String)> {
         let t = NormalizedText::new(s.to_string());
-        m.find(&t)
-            .into_iter()
-            .map(|h| {
-                (
-                    t.original_of(h.range).to_string(),
-                    m.entries()[h.entry].id.clone(),
-                )
-            })
-            .collect()
+        m.find(&t).into_iter().map(|h| (t.original_of(h.range).to_string(), m.entries()[h.entry].id.clone())).collect()
     }
 
     #[test]
@@ -340,10 +300,7 @@ mod tests {
         let m = matcher();
         assert_eq!(
             found(&m, "le groupe ansardine et Iyad ag Ghali"),
-            vec![
-                ("ansardine".into(), "x:a".into()),
-                ("Iyad ag Ghali".into(), "x:p".into())
-            ]
+            vec![("ansardine".into(), "x:a".into()), ("Iyad ag Ghali".into(), "x:p".into())]
         );
         assert!(found(&m, "les ansardineux").is_empty());
     }
@@ -370,10 +327,7 @@ mod tests {
     fn longest_match_wins() {
         let m = matcher();
         let f = found(&m, "Le Front de libération du Macina a frappé.");
-        assert_eq!(
-            f,
-            vec![("Front de libération du Macina".into(), "x:b".into())]
-        );
+        assert_eq!(f, vec![("Front de libération du Macina".into(), "x:b".into())]);
     }
 
     #[test]

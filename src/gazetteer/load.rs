@@ -33,11 +33,7 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { path, message } => write!(f, "{}: {message}", path.display()),
-            LoadError::Format {
-                file,
-                line,
-                message,
-            } => write!(f, "{file}:{line}: {message}"),
+            LoadError::Format { file, line, message } => write!(f, "{file}:{line}: {message}"),
         }
     }
 }
@@ -56,21 +52,12 @@ pub struct Row<'a> {
 impl<'a> Row<'a> {
     /// The cell of column `name` ("" when absent).
     pub fn get(&self, name: &str) -> &'a str {
-        self.header
-            .iter()
-            .position(|h| h == name)
-            .and_then(|i| self.cells.get(i).copied())
-            .unwrap_or("")
-            .trim()
+        self.header.iter().position(|h| h == name).and_then(|i| self.cells.get(i).copied()).unwrap_or("").trim()
     }
 
     /// The `|`-separated list of column `name`.
     pub fn list(&self, name: &str) -> Vec<&'a str> {
-        self.get(name)
-            .split('|')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect()
+        self.get(name).split('|').map(str::trim).filter(|s| !s.is_empty()).collect()
     }
 
     /// The raw line.
@@ -126,42 +113,25 @@ impl<'a> Table<'a> {
                 }
             }
         }
-        let header = header.ok_or_else(|| LoadError::Format {
-            file: file.into(),
-            line: 1,
-            message: "no header row".into(),
-        })?;
-        Ok(Table {
-            file: file.into(),
-            header,
-            rows,
-        })
+        let header =
+            header.ok_or_else(|| LoadError::Format { file: file.into(), line: 1, message: "no header row".into() })?;
+        Ok(Table { file: file.into(), header, rows })
     }
 
     /// The data rows.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(|(line, cells)| Row {
-            line: *line,
-            header: &self.header,
-            cells: cells.clone(),
-        })
+        self.rows.iter().map(|(line, cells)| Row { line: *line, header: &self.header, cells: cells.clone() })
     }
 
     /// A format error at a row.
     pub fn error(&self, line: usize, message: impl Into<String>) -> LoadError {
-        LoadError::Format {
-            file: self.file.clone(),
-            line,
-            message: message.into(),
-        }
+        LoadError::Format { file: self.file.clone(), line, message: message.into() }
     }
 }
 
 /// The lines of a one-entry-per-line list (comments and blanks skipped).
 pub fn list_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Built-in file contents, embedded at compile time.
@@ -207,10 +177,7 @@ pub const USER_FILE_NAMES: &[&str] = &[
 impl UserFiles {
     /// Reads the recognized files of `dir`; other files are ignored.
     pub fn read(dir: &Path) -> Result<UserFiles, LoadError> {
-        let entries = std::fs::read_dir(dir).map_err(|e| LoadError::Io {
-            path: dir.into(),
-            message: e.to_string(),
-        })?;
+        let entries = std::fs::read_dir(dir).map_err(|e| LoadError::Io { path: dir.into(), message: e.to_string() })?;
         let mut files = Vec::new();
         let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         names.sort();
@@ -221,10 +188,8 @@ impl UserFiles {
             if !USER_FILE_NAMES.contains(&name) {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).map_err(|e| LoadError::Io {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| LoadError::Io { path: path.clone(), message: e.to_string() })?;
             files.push((name.to_string(), text));
         }
         Ok(UserFiles { files })
@@ -232,9 +197,6 @@ impl UserFiles {
 
     /// The contents of file `name`, if present.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.files
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, t)| t.as_str())
+        self.files.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())
     }
 }

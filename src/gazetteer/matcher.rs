@@ -43,9 +43,7 @@ pub fn tokens(f: &str) -> Vec<Token> {
 /// a space, a hyphen or an apostrophe (at most three such bytes), or a
 /// period with no space (abbreviations like "R.D.C").
 pub fn joinable(gap: &[u8]) -> bool {
-    !gap.is_empty()
-        && gap.len() <= 3
-        && (gap.iter().all(|b| matches!(b, b' ' | b'-' | b'\'')) || gap == b".")
+    !gap.is_empty() && gap.len() <= 3 && (gap.iter().all(|b| matches!(b, b' ' | b'-' | b'\'')) || gap == b".")
 }
 
 /// What a cue says about the place after it.
@@ -122,10 +120,7 @@ impl Cues {
                 break;
             }
             let gap = &b[prev.end..cur.start];
-            if gap.is_empty()
-                || gap.len() > 3
-                || !gap.iter().all(|c| matches!(c, b' ' | b'\'' | b'-'))
-            {
+            if gap.is_empty() || gap.len() > 3 || !gap.iter().all(|c| matches!(c, b' ' | b'\'' | b'-')) {
                 break;
             }
             words.push(&f[prev.start..prev.end]);
@@ -188,7 +183,8 @@ mod tests {
     use super::*;
 
     fn cues() -> Cues {
-        Cues::parse("t", "cue\tkind\nrégion\tadmin1\ncercle\tadmin2\nà\tprep\nzone de gouvernement local\tadmin2\n").unwrap()
+        Cues::parse("t", "cue\tkind\nrégion\tadmin1\ncercle\tadmin2\nà\tprep\nzone de gouvernement local\tadmin2\n")
+            .unwrap()
     }
 
     fn cue(s: &str) -> Option<CueKind> {
@@ -202,10 +198,7 @@ mod tests {
         assert_eq!(cue("dans la région de Gao"), Some(CueKind::Admin1));
         assert_eq!(cue("le cercle de la Xyz"), Some(CueKind::Admin2));
         assert_eq!(cue("il est arrivé à Xyz"), Some(CueKind::Prep));
-        assert_eq!(
-            cue("la zone de gouvernement local de Xyz"),
-            Some(CueKind::Admin2)
-        );
+        assert_eq!(cue("la zone de gouvernement local de Xyz"), Some(CueKind::Admin2));
         assert_eq!(cue("l'attaque de Xyz"), Some(CueKind::Of));
         assert_eq!(cue("la région voisine de Xyz"), Some(CueKind::Admin1));
         assert_eq!(cue("le chef Xyz"), None);
@@ -216,13 +209,7 @@ mod tests {
     fn tokens_and_joins() {
         let t = tokens("bobo-dioulasso, n'djamena");
         assert_eq!(t.len(), 4);
-        assert!(
-            joinable(b"-")
-                && joinable(b"'")
-                && joinable(b" ")
-                && !joinable(b", ")
-                && !joinable(b". ")
-        );
+        assert!(joinable(b"-") && joinable(b"'") && joinable(b" ") && !joinable(b", ") && !joinable(b". "));
     }
 
     #[test]

@@ -126,10 +126,8 @@ impl Gazetteers {
         if let Some(t) = user.get("place_aliases.tsv") {
             g.add_aliases("place_aliases.tsv", t)?;
         }
-        for text in std::iter::once(builtin::COMMON_WORDS).chain(user.get("place_common_words.txt"))
-        {
-            g.common
-                .extend(list_lines(text).map(|l| key::key_of_raw(l, fold)));
+        for text in std::iter::once(builtin::COMMON_WORDS).chain(user.get("place_common_words.txt")) {
+            g.common.extend(list_lines(text).map(|l| key::key_of_raw(l, fold)));
         }
         g.names.set_generic(builtin::ACTOR_GENERIC);
         g.names.add_actors("actors.tsv", builtin::ACTORS)?;
@@ -174,8 +172,7 @@ impl Gazetteers {
         let t = Table::parse(file, text, &["code", "geonameid", "name_fr"])?;
         for r in t.rows() {
             let code = r.get("code").to_string();
-            let (lat, lon) =
-                places::centroid(&code).map_or((None, None), |(a, b)| (Some(a), Some(b)));
+            let (lat, lon) = places::centroid(&code).map_or((None, None), |(a, b)| (Some(a), Some(b)));
             let p = Place {
                 id: format!("geonames:{}", r.get("geonameid")),
                 name: r.get("name_fr").into(),
@@ -203,31 +200,20 @@ impl Gazetteers {
         let t = Table::parse(file, text, &["id", "alias"])?;
         for r in t.rows() {
             let id = r.get("id");
-            let place = self.places.by_id(id).or_else(|| {
-                self.extra
-                    .by_key
-                    .values()
-                    .flatten()
-                    .find(|p| p.id == id)
-                    .cloned()
-            });
+            let place =
+                self.places.by_id(id).or_else(|| self.extra.by_key.values().flatten().find(|p| p.id == id).cloned());
             let Some(p) = place else {
                 return Err(t.error(r.line, format!("unknown place id {id:?}")));
             };
             self.extra.add(r.get("alias"), &p);
-            self.curated
-                .insert((key_of(&fold(r.get("alias"))), p.id.clone()));
+            self.curated.insert((key_of(&fold(r.get("alias"))), p.id.clone()));
         }
         Ok(())
     }
 
     /// Sizes, for `--timings` style reports: (place keys, place rows, name patterns).
     pub fn sizes(&self) -> (usize, usize, usize) {
-        (
-            self.places.key_count() + self.extra.by_key.len(),
-            self.places.row_count(),
-            self.names.pattern_count(),
-        )
+        (self.places.key_count() + self.extra.by_key.len(), self.places.row_count(), self.names.pattern_count())
     }
 
     /// Every place entry of a name key (built-in and added).
@@ -346,10 +332,8 @@ impl Gazetteers {
                 if cue.is_none() || cue == Some(CueKind::Of) {
                     if let Some(prev) = found.last() {
                         let between = &f[prev.range.end.min(range.start)..range.start];
-                        let words: Vec<&str> = between
-                            .split(|c: char| !c.is_ascii_alphanumeric())
-                            .filter(|w| !w.is_empty())
-                            .collect();
+                        let words: Vec<&str> =
+                            between.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
                         let coord = words.iter().all(|w| {
                             matches!(
                                 *w,
@@ -377,15 +361,7 @@ impl Gazetteers {
                     }
                 }
                 if let Some(cands) = self.accept(text, &toks, i, j, &k, cue, floor) {
-                    found.push(Hit {
-                        range,
-                        first: i,
-                        last: j,
-                        key: k,
-                        cue,
-                        fuzzy: false,
-                        cands,
-                    });
+                    found.push(Hit { range, first: i, last: j, key: k, cue, fuzzy: false, cands });
                     next = j + 1;
                     break;
                 }
@@ -422,9 +398,7 @@ impl Gazetteers {
         if !focus.is_empty() {
             found.retain(|h| {
                 h.cue.is_some_and(CueKind::is_noun)
-                    || h.cands
-                        .iter()
-                        .any(|c| notable(c) || focus.contains_key(&c.country))
+                    || h.cands.iter().any(|c| notable(c) || focus.contains_key(&c.country))
             });
         }
         let doc_keys: HashSet<String> = found.iter().map(|h| h.key.clone()).collect();
@@ -452,9 +426,7 @@ impl Gazetteers {
                 // No cue: only a spelling variant of a name the text also
                 // writes ("Boma (ou Bohoma)"); no scan of the whole table.
                 let sk = spelling_key(w);
-                if let Some(k) = doc_keys
-                    .iter()
-                    .find(|k| !k.contains(' ') && k.as_str() != w && spelling_key(k) == sk)
+                if let Some(k) = doc_keys.iter().find(|k| !k.contains(' ') && k.as_str() != w && spelling_key(k) == sk)
                 {
                     let cands: Vec<Place> = self
                         .lookup(k)
@@ -471,23 +443,12 @@ impl Gazetteers {
                                 cands[0].name
                             ),
                         });
-                        fuzzy.push(Hit {
-                            range: r,
-                            first: i,
-                            last: i,
-                            key: k.clone(),
-                            cue: None,
-                            fuzzy: true,
-                            cands,
-                        });
+                        fuzzy.push(Hit { range: r, first: i, last: i, key: k.clone(), cue: None, fuzzy: true, cands });
                     }
                 }
                 continue;
             };
-            let near = fuzzy_cache
-                .entry(w)
-                .or_insert_with(|| self.fuzzy(w, &focus, &doc_keys))
-                .clone();
+            let near = fuzzy_cache.entry(w).or_insert_with(|| self.fuzzy(w, &focus, &doc_keys)).clone();
             if let Some((k, cands, in_doc)) = near {
                 // Without the right spelling elsewhere in the text, only a
                 // real place cue ("à", "région de") will do.
@@ -503,15 +464,7 @@ impl Gazetteers {
                         cands[0].name
                     ),
                 });
-                fuzzy.push(Hit {
-                    range: r,
-                    first: i,
-                    last: i,
-                    key: k,
-                    cue: Some(cue),
-                    fuzzy: true,
-                    cands,
-                });
+                fuzzy.push(Hit { range: r, first: i, last: i, key: k, cue: Some(cue), fuzzy: true, cands });
             }
         }
         found.extend(fuzzy);
@@ -524,11 +477,7 @@ impl Gazetteers {
             .map(|h| {
                 let s = segments.sentence_at(h.range.start);
                 PlaceMentionDraft {
-                    curated: h
-                        .cands
-                        .iter()
-                        .map(|c| self.curated.contains(&(h.key.clone(), c.id.clone())))
-                        .collect(),
+                    curated: h.cands.iter().map(|c| self.curated.contains(&(h.key.clone(), c.id.clone()))).collect(),
                     key: h.key.clone(),
                     candidates: h.cands.clone(),
                     cue: h.cue,
@@ -541,19 +490,10 @@ impl Gazetteers {
         for (h, order) in found.iter().zip(orders) {
             let Some(&best) = order.first() else { continue };
             let p = &h.cands[best];
-            let alternatives: Vec<String> = order
-                .iter()
-                .skip(1)
-                .take(5)
-                .map(|&k| h.cands[k].id.clone())
-                .collect();
+            let alternatives: Vec<String> = order.iter().skip(1).take(5).map(|&k| h.cands[k].id.clone()).collect();
             out.places.push(Found {
                 range: h.range,
-                rule: if h.fuzzy {
-                    "place_fuzzy"
-                } else {
-                    "place_gazetteer"
-                },
+                rule: if h.fuzzy { "place_fuzzy" } else { "place_gazetteer" },
                 mention: PlaceMention {
                     span: text.span(h.range),
                     name: p.name.clone(),
@@ -604,9 +544,7 @@ impl Gazetteers {
                 || ARTICLES.contains(&first)
                 || first.starts_with(|c: char| c.is_ascii_digit())
                 || (key.contains(' ') && !strong)
-                || key
-                    .split(' ')
-                    .all(|w| self.common.contains(w) || STOP.contains(&w))
+                || key.split(' ').all(|w| self.common.contains(w) || STOP.contains(&w))
             {
                 return None;
             }
@@ -618,12 +556,8 @@ impl Gazetteers {
                 let w = &f[t.start..t.end];
                 text.is_upper_at(t.start) && !STOP.contains(&w) && !self.is_all_caps(text, t)
             };
-            let before = i > 0
-                && toks[i - 1].start >= floor
-                && &f[toks[i - 1].end..start] == " "
-                && cap_word(i - 1);
-            let after =
-                j + 1 < toks.len() && &f[toks[j].end..toks[j + 1].start] == " " && cap_word(j + 1);
+            let before = i > 0 && toks[i - 1].start >= floor && &f[toks[i - 1].end..start] == " " && cap_word(i - 1);
+            let after = j + 1 < toks.len() && &f[toks[j].end..toks[j + 1].start] == " " && cap_word(j + 1);
             if (before || after) && !self.is_all_caps(text, toks[i]) {
                 return None;
             }
@@ -651,9 +585,7 @@ impl Gazetteers {
 
     fn is_all_caps(&self, text: &NormalizedText, t: Token) -> bool {
         let o = text.original_of(ViewRange::new(t.start, t.end));
-        o.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+        o.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
             && o.chars().filter(|c| c.is_alphabetic()).count() > 1
     }
 
@@ -700,11 +632,7 @@ impl Gazetteers {
         }
         let mut best: Option<(bool, usize, bool, String, Vec<Place>)> = None;
         for (d, k) in near {
-            let cands: Vec<Place> = self
-                .lookup(&k)
-                .into_iter()
-                .filter(|p| focus.contains_key(&p.country))
-                .collect();
+            let cands: Vec<Place> = self.lookup(&k).into_iter().filter(|p| focus.contains_key(&p.country)).collect();
             if cands.is_empty() {
                 continue;
             }
@@ -756,10 +684,8 @@ fn spelling_key(w: &str) -> String {
 /// A place worth accepting on weak evidence: a division, a region, a
 /// country, a town of 10 000 people or a seat of administration.
 fn notable(p: &Place) -> bool {
-    matches!(
-        p.feature.as_str(),
-        "country" | "admin1" | "admin2" | "region"
-    ) || p.population >= 10_000
+    matches!(p.feature.as_str(), "country" | "admin1" | "admin2" | "region")
+        || p.population >= 10_000
         || matches!(p.code.as_str(), "PPLC" | "PPLA" | "PPLA2")
 }
 
@@ -768,9 +694,8 @@ const ARTICLES: &[&str] = &["le", "la", "les", "l"];
 
 /// Function words that do not make a neighbouring capitalized word part of a name.
 const STOP: &[&str] = &[
-    "le", "la", "les", "l", "du", "des", "de", "d", "au", "aux", "en", "a", "et", "dans", "un",
-    "une", "ce", "cette", "selon", "depuis", "vers", "pres", "apres", "avant", "entre", "sur",
-    "pour", "par",
+    "le", "la", "les", "l", "du", "des", "de", "d", "au", "aux", "en", "a", "et", "dans", "un", "une", "ce", "cette",
+    "selon", "depuis", "vers", "pres", "apres", "avant", "entre", "sur", "pour", "par",
 ];
 
 #[cfg(test)]

@@ -85,11 +85,7 @@ pub struct BuiltinPlaces {
 
 impl std::fmt::Debug for BuiltinPlaces {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "BuiltinPlaces {{ {} keys, {} rows }}",
-            self.n_keys, self.n_rows
-        )
+        write!(f, "BuiltinPlaces {{ {} keys, {} rows }}", self.n_keys, self.n_rows)
     }
 }
 
@@ -100,12 +96,7 @@ impl BuiltinPlaces {
     /// The embedded gazetteer (nothing is parsed here).
     pub fn new() -> BuiltinPlaces {
         let idx = PLACES_IDX;
-        BuiltinPlaces {
-            tsv: PLACES_TSV,
-            idx,
-            n_keys: u32_at(idx, 0) as usize,
-            n_rows: u32_at(idx, 1) as usize,
-        }
+        BuiltinPlaces { tsv: PLACES_TSV, idx, n_keys: u32_at(idx, 0) as usize, n_rows: u32_at(idx, 1) as usize }
     }
 
     /// Number of distinct name keys.
@@ -188,9 +179,7 @@ impl BuiltinPlaces {
     /// The raw line starting at byte `off`.
     pub fn line(&self, off: usize) -> &'static str {
         let tsv: &'static str = self.tsv;
-        tsv.get(off..)
-            .and_then(|r| r.split('\n').next())
-            .unwrap_or("")
+        tsv.get(off..).and_then(|r| r.split('\n').next()).unwrap_or("")
     }
 
     /// The row with this id (rows are sorted by id), parsed.
@@ -226,9 +215,7 @@ impl Default for BuiltinPlaces {
 
 fn u32_at(b: &[u8], word: usize) -> u32 {
     let i = word * 4;
-    b.get(i..i + 4)
-        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-        .unwrap_or(0)
+    b.get(i..i + 4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]])).unwrap_or(0)
 }
 
 /// Places folded at start-up: companion files and user files.

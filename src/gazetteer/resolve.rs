@@ -76,11 +76,7 @@ const DESIGNATORS: &[&str] = &[
 
 /// The key of an admin name without its designator words ("Cercle de Ménaka" → `menaka`).
 pub fn admin_key(name: &str) -> String {
-    key_of_raw(name, fold)
-        .split(' ')
-        .filter(|w| !DESIGNATORS.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    key_of_raw(name, fold).split(' ').filter(|w| !DESIGNATORS.contains(w)).collect::<Vec<_>>().join(" ")
 }
 
 fn prior(p: &Place) -> f64 {
@@ -106,11 +102,7 @@ fn prior(p: &Place) -> f64 {
     } else {
         0.0
     };
-    let source = if p.id.starts_with("geonames:") {
-        0.5
-    } else {
-        0.0
-    };
+    let source = if p.id.starts_with("geonames:") { 0.5 } else { 0.0 };
     feature + code + pop + source
 }
 
@@ -120,11 +112,7 @@ fn cue_fit(cue: Option<CueKind>, p: &Place) -> f64 {
         Some(CueKind::Admin1) if f == "admin1" => 4.0,
         Some(CueKind::Admin2) if f == "admin2" => 4.0,
         Some(CueKind::Admin) if f == "admin1" || f == "admin2" => 4.0,
-        Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin)
-            if f == "locality" || f == "admin3" =>
-        {
-            -1.0
-        }
+        Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin) if f == "locality" || f == "admin3" => -1.0,
         Some(CueKind::Locality) if f == "locality" || f == "admin3" => 2.0,
         Some(CueKind::Locality) if f == "admin1" || f == "admin2" => -1.5,
         Some(CueKind::Site) if f == "site" => 2.0,
@@ -145,8 +133,7 @@ fn distance_km(a: &Place, b: &Place) -> Option<f64> {
 /// best first, per mention.
 pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> Vec<Vec<usize>> {
     let max_focus = focus.values().cloned().fold(0.0, f64::max).max(1.0);
-    let doc_keys: std::collections::HashSet<&str> =
-        mentions.iter().map(|m| m.key.as_str()).collect();
+    let doc_keys: std::collections::HashSet<&str> = mentions.iter().map(|m| m.key.as_str()).collect();
     // Mentions per (sentence, key), for containment.
     let mut by_sentence: HashMap<(usize, &str), usize> = HashMap::new();
     for m in mentions {
@@ -177,14 +164,11 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                     };
                     // A place named like its own division (Kidal in the Kidal
                     // region) is not told apart by that division's mention.
-                    let (a1, a2) = (
-                        if a1 == m.key { String::new() } else { a1 },
-                        if a2 == m.key { String::new() } else { a2 },
-                    );
+                    let (a1, a2) =
+                        (if a1 == m.key { String::new() } else { a1 }, if a2 == m.key { String::new() } else { a2 });
                     let near = c.feature != "country"
                         && (m.sentence.saturating_sub(1)..=m.sentence + 1).any(|sent| {
-                            (!a1.is_empty() && count(sent, &a1) > 0)
-                                || (!a2.is_empty() && count(sent, &a2) > 0)
+                            (!a1.is_empty() && count(sent, &a1) > 0) || (!a2.is_empty() && count(sent, &a2) > 0)
                         });
                     if near {
                         s += 3.0;
@@ -215,12 +199,7 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                     }
                     let mut bonus: f64 = 0.0;
                     // The ten mentions on each side are near enough to judge.
-                    for (j, o) in mentions
-                        .iter()
-                        .enumerate()
-                        .take(i + 11)
-                        .skip(i.saturating_sub(10))
-                    {
+                    for (j, o) in mentions.iter().enumerate().take(i + 11).skip(i.saturating_sub(10)) {
                         if j == i || o.paragraph != m.paragraph || o.key == m.key {
                             continue;
                         }
@@ -244,10 +223,7 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
     // cue (a division cue or not) share their evidence, so "Dioura, dans le
     // cercle de Ténenkou" also settles an earlier bare "Dioura".
     let group = |m: &PlaceMentionDraft| {
-        let admin = matches!(
-            m.cue,
-            Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin)
-        );
+        let admin = matches!(m.cue, Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin));
         let ids: Vec<String> = m.candidates.iter().map(|c| c.id.clone()).collect();
         (m.key.clone(), admin, ids)
     };
@@ -264,10 +240,7 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
             let scores = &sums[&group(m)];
             let mut order: Vec<usize> = (0..scores.len()).collect();
             order.sort_by(|&a, &b| {
-                scores[b]
-                    .partial_cmp(&scores[a])
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(a.cmp(&b))
+                scores[b].partial_cmp(&scores[a]).unwrap_or(std::cmp::Ordering::Equal).then(a.cmp(&b))
             });
             order
         })
@@ -312,20 +285,8 @@ mod tests {
         }
     }
 
-    fn draft(
-        key: &str,
-        cands: Vec<Place>,
-        cue: Option<CueKind>,
-        sentence: usize,
-    ) -> PlaceMentionDraft {
-        PlaceMentionDraft {
-            key: key.into(),
-            candidates: cands,
-            cue,
-            sentence,
-            paragraph: 0,
-            curated: vec![],
-        }
+    fn draft(key: &str, cands: Vec<Place>, cue: Option<CueKind>, sentence: usize) -> PlaceMentionDraft {
+        PlaceMentionDraft { key: key.into(), candidates: cands, cue, sentence, paragraph: 0, curated: vec![] }
     }
 
     #[test]
@@ -349,16 +310,7 @@ mod tests {
             draft(
                 "xa",
                 vec![
-                    place(
-                        "town",
-                        "ML",
-                        "Mopti",
-                        "Cercle de Xa",
-                        "locality",
-                        14.0,
-                        -4.0,
-                        500,
-                    ),
+                    place("town", "ML", "Mopti", "Cercle de Xa", "locality", 14.0, -4.0, 500),
                     place("cercle", "ML", "Mopti", "", "admin2", 14.0, -4.0, 0),
                 ],
                 Some(CueKind::Admin2),
@@ -368,16 +320,7 @@ mod tests {
                 "yb",
                 vec![
                     place("y1", "BF", "Sahel", "", "locality", 14.0, -0.1, 0),
-                    place(
-                        "y2",
-                        "ML",
-                        "Mopti",
-                        "Cercle de Xa",
-                        "locality",
-                        14.1,
-                        -4.1,
-                        0,
-                    ),
+                    place("y2", "ML", "Mopti", "Cercle de Xa", "locality", 14.1, -4.1, 0),
                 ],
                 None,
                 0,

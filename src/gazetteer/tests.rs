@@ -17,40 +17,24 @@ fn run(s: &str) -> (NormalizedText, NameFindings) {
 
 fn places(s: &str) -> Vec<(String, String, String)> {
     let (_, n) = run(s);
-    n.places
-        .iter()
-        .map(|p| {
-            (
-                p.mention.span.text.clone(),
-                p.mention.id.clone(),
-                p.mention.feature.clone(),
-            )
-        })
-        .collect()
+    n.places.iter().map(|p| (p.mention.span.text.clone(), p.mention.id.clone(), p.mention.feature.clone())).collect()
 }
 
 #[test]
 fn builtin_gazetteers_load_with_sizes() {
     let (keys, rows, patterns) = g().sizes();
-    assert!(
-        keys > 100_000 && rows > 100_000 && patterns > 1000,
-        "{keys} {rows} {patterns}"
-    );
+    assert!(keys > 100_000 && rows > 100_000 && patterns > 1000, "{keys} {rows} {patterns}");
 }
 
 #[test]
 fn every_alias_id_exists() {
     // place_aliases.tsv ids are checked when loading: builtin() would panic.
-    assert!(g()
-        .lookup("diabaly")
-        .iter()
-        .any(|p| p.id == "geonames:2458187"));
+    assert!(g().lookup("diabaly").iter().any(|p| p.id == "geonames:2458187"));
 }
 
 #[test]
 fn malian_towns_resolve_with_admin_names() {
-    let p =
-        places("Des combattants ont quitté Kidal pour Tessalit, puis ont visé le camp de Dioura.");
+    let p = places("Des combattants ont quitté Kidal pour Tessalit, puis ont visé le camp de Dioura.");
     let ids: Vec<&str> = p.iter().map(|x| x.1.as_str()).collect();
     assert_eq!(p.len(), 3, "{p:?}");
     assert_eq!(ids[0], "geonames:2455290");
@@ -66,10 +50,7 @@ fn lowercase_names_need_a_cue_or_must_not_be_words() {
     // "nord" is a French word: lowercase, it is a direction, not a place.
     assert!(places("au nord du pays, rien").is_empty());
     // Capitalized after a cue it is the region.
-    assert_eq!(
-        places("Les écoles restent fermées dans la région du Nord.").len(),
-        1
-    );
+    assert_eq!(places("Les écoles restent fermées dans la région du Nord.").len(), 1);
 }
 
 #[test]
@@ -99,51 +80,26 @@ fn a_capitalized_word_beside_another_is_a_person_name() {
 
 #[test]
 fn misspelled_place_after_a_cue_is_a_fuzzy_candidate() {
-    let (_, n) =
-        run("Au Mali, les combats de Diabally ont été durs, puis l'armée a quitté Diabaly.");
-    assert!(
-        n.places
-            .iter()
-            .any(|p| p.mention.id == "geonames:2458187" && p.rule == "place_fuzzy"),
-        "{:?}",
-        n.places
-    );
+    let (_, n) = run("Au Mali, les combats de Diabally ont été durs, puis l'armée a quitté Diabaly.");
+    assert!(n.places.iter().any(|p| p.mention.id == "geonames:2458187" && p.rule == "place_fuzzy"), "{:?}", n.places);
     assert!(n.warnings.iter().any(|w| w.code == "fuzzy-place"));
     // A typo (not a transliteration variant) after a mere "de", without the
     // right spelling in the text: nothing.
     let (_, n) = run("Au Mali, les combats de Diabaky ont été durs.");
-    assert!(
-        n.places.iter().all(|p| p.rule != "place_fuzzy"),
-        "{:?}",
-        n.places
-    );
+    assert!(n.places.iter().all(|p| p.rule != "place_fuzzy"), "{:?}", n.places);
 }
 
 #[test]
 fn actors_and_people_resolve_and_have_canonical_ids() {
-    let (_, n) =
-        run("Les hommes d'ansardine, fidèles à Iyad ag Ghaly, ont affronté l'armée malienne.");
-    let ids: Vec<&str> = n
-        .actors
-        .iter()
-        .map(|a| a.mention.id.as_str())
-        .chain(n.persons.iter().map(|p| p.mention.id.as_str()))
-        .collect();
+    let (_, n) = run("Les hommes d'ansardine, fidèles à Iyad ag Ghaly, ont affronté l'armée malienne.");
+    let ids: Vec<&str> =
+        n.actors.iter().map(|a| a.mention.id.as_str()).chain(n.persons.iter().map(|p| p.mention.id.as_str())).collect();
     assert!(
-        ids.contains(&"vigie:ansar-dine")
-            && ids.contains(&"vigie:fama")
-            && ids.contains(&"vigie:person/iyad-ag-ghali"),
+        ids.contains(&"vigie:ansar-dine") && ids.contains(&"vigie:fama") && ids.contains(&"vigie:person/iyad-ag-ghali"),
         "{ids:?}"
     );
-    assert_eq!(
-        g().canonical_id("actor", "Alliance du 23 mai 2006")
-            .as_deref(),
-        Some("vigie:adc")
-    );
-    assert_eq!(
-        g().canonical_id("person", "jean-yves le drian").as_deref(),
-        Some("vigie:person/jean-yves-le-drian")
-    );
+    assert_eq!(g().canonical_id("actor", "Alliance du 23 mai 2006").as_deref(), Some("vigie:adc"));
+    assert_eq!(g().canonical_id("person", "jean-yves le drian").as_deref(), Some("vigie:person/jean-yves-le-drian"));
     assert_eq!(g().canonical_id("actor", "nobody at all"), None);
 }
 
@@ -152,10 +108,7 @@ fn spans_slice_the_original() {
     let s = "À Ménaka\u{a0}: l’armée a repris Aguelhok et N’Djamena.";
     let (_, n) = run(s);
     for p in &n.places {
-        assert_eq!(
-            &s[p.mention.span.byte_start..p.mention.span.byte_end],
-            p.mention.span.text
-        );
+        assert_eq!(&s[p.mention.span.byte_start..p.mention.span.byte_end], p.mention.span.text);
     }
     assert!(n.places.len() >= 3, "{:?}", n.places);
 }
@@ -169,7 +122,11 @@ fn user_folder_adds_entries() {
         "# mine\nid\tname\tvariants\tcountry\tadmin1\tadmin2\tlat\tlon\tfeature\tcode\tpopulation\nme:1\tZorglubville\t\tML\tMopti\t\t14.0\t-4.0\tlocality\tPPL\t\n",
     )
     .unwrap();
-    std::fs::write(dir.join("actors.tsv"), "id\tname\tcategory\tcountries\tparent\taliases\nme:a\tBrigade Zorglub\tmilitia\tML\t\tZorglubistes\n").unwrap();
+    std::fs::write(
+        dir.join("actors.tsv"),
+        "id\tname\tcategory\tcountries\tparent\taliases\nme:a\tBrigade Zorglub\tmilitia\tML\t\tZorglubistes\n",
+    )
+    .unwrap();
     let g = Gazetteers::with_user_dir(&dir).unwrap();
     let t = NormalizedText::new("Les Zorglubistes ont attaqué Zorglubville.".into());
     let n = g.find(&t, &segment(&t));
@@ -236,28 +193,17 @@ fn seed_story_in_other_words() {
         ("Diabaly", "geonames:2458187"),
         ("Dioura", "geonames:2458636"),
     ];
-    let got: Vec<(&str, &str)> = n
-        .places
-        .iter()
-        .map(|p| (p.mention.span.text.as_str(), p.mention.id.as_str()))
-        .collect();
+    let got: Vec<(&str, &str)> =
+        n.places.iter().map(|p| (p.mention.span.text.as_str(), p.mention.id.as_str())).collect();
     for w in want {
         assert!(got.contains(&w), "{w:?} not in {got:?}");
     }
     for p in &n.places {
         assert_eq!(p.mention.country, "ML");
-        assert!(
-            p.mention.lat.is_some() && p.mention.admin1.is_some(),
-            "{:?}",
-            p.mention
-        );
+        assert!(p.mention.lat.is_some() && p.mention.admin1.is_some(), "{:?}", p.mention);
     }
-    let ids: Vec<&str> = n
-        .actors
-        .iter()
-        .map(|a| a.mention.id.as_str())
-        .chain(n.persons.iter().map(|p| p.mention.id.as_str()))
-        .collect();
+    let ids: Vec<&str> =
+        n.actors.iter().map(|a| a.mention.id.as_str()).chain(n.persons.iter().map(|p| p.mention.id.as_str())).collect();
     for id in [
         "vigie:adc",
         "vigie:ansar-dine",
@@ -272,26 +218,9 @@ fn seed_story_in_other_words() {
 
 #[test]
 fn another_spelling_of_a_name_in_the_text_needs_no_cue() {
-    let (_, n) = run(
-        "L'attaque de Diabaly, au Mali, a été suivie d'une autre. Diabally reste sous tension.",
-    );
-    assert_eq!(
-        n.places
-            .iter()
-            .filter(|p| p.mention.id == "geonames:2458187")
-            .count(),
-        2,
-        "{:?}",
-        n.places
-    );
+    let (_, n) = run("L'attaque de Diabaly, au Mali, a été suivie d'une autre. Diabally reste sous tension.");
+    assert_eq!(n.places.iter().filter(|p| p.mention.id == "geonames:2458187").count(), 2, "{:?}", n.places);
     // Not a spelling variant: nothing.
-    let (_, n) =
-        run("L'attaque de Diabaly, au Mali, a été suivie d'une autre. Diabaky reste sous tension.");
-    assert_eq!(
-        n.places
-            .iter()
-            .filter(|p| p.mention.id == "geonames:2458187")
-            .count(),
-        1
-    );
+    let (_, n) = run("L'attaque de Diabaly, au Mali, a été suivie d'une autre. Diabaky reste sous tension.");
+    assert_eq!(n.places.iter().filter(|p| p.mention.id == "geonames:2458187").count(), 1);
 }

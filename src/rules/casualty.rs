@@ -112,16 +112,16 @@ const ADVERBS: &[&str] = &[
 ];
 /// Forms of "être" (and "été") before a passive participle.
 const AUXILIARIES: &[&str] = &[
-    "ete", "sont", "est", "etaient", "etait", "furent", "fut", "seront", "sera", "soient", "soit",
-    "seraient", "serait", "etre",
+    "ete", "sont", "est", "etaient", "etait", "furent", "fut", "seront", "sera", "soient", "soit", "seraient",
+    "serait", "etre",
 ];
 /// Function words: a participle separated from its noun by one of these is
 /// not an adjective of that noun.
 const FUNCTION: &[&str] = &[
-    "avons", "avez", "aurait", "auraient", "aura", "auront", "avoir", "ayant", "de", "du", "des",
-    "la", "le", "les", "l", "a", "au", "aux", "dans", "par", "pour", "sur", "en", "et", "ou",
-    "qui", "que", "ont", "a", "avait", "avaient", "ont", "d", "un", "une", "ce", "se", "ne", "n",
-    "pas", "avec", "contre", "apres", "avant", "lors", "selon",
+    "avons", "avez", "aurait", "auraient", "aura", "auront", "avoir", "ayant", "de", "du", "des", "la", "le", "les",
+    "l", "a", "au", "aux", "dans", "par", "pour", "sur", "en", "et", "ou", "qui", "que", "ont", "a", "avait",
+    "avaient", "ont", "d", "un", "une", "ce", "se", "ne", "n", "pas", "avec", "contre", "apres", "avant", "lors",
+    "selon",
 ];
 /// Words that name a UN mission: police and soldiers "de la Monusco" are peacekeepers.
 const UN_WORDS: &[&str] = &[
@@ -161,8 +161,7 @@ struct Draft {
 }
 
 fn u(v: Option<f64>) -> Option<u64> {
-    v.filter(|x| x.is_finite() && *x >= 0.0)
-        .map(|x| x.round() as u64)
+    v.filter(|x| x.is_finite() && *x >= 0.0).map(|x| x.round() as u64)
 }
 
 impl CasualtyRules {
@@ -181,11 +180,7 @@ impl CasualtyRules {
         };
         for row in read_tsv(include_str!("../../gazetteers/casualty_terms.tsv")) {
             let col = |i: usize| row.cols.get(i).copied().unwrap_or("-");
-            let term = Term {
-                kind: col(1),
-                passive: col(2) == "passive",
-                victims: Some(col(3)).filter(|v| *v != "-"),
-            };
+            let term = Term { kind: col(1), passive: col(2) == "passive", victims: Some(col(3)).filter(|v| *v != "-") };
             let table = match col(0) {
                 "noun" => &mut r.nouns,
                 "after" => &mut r.after,
@@ -196,16 +191,14 @@ impl CasualtyRules {
             table.insert(row.tokens, term);
         }
         for row in read_tsv(include_str!("../../gazetteers/victim_nouns.tsv")) {
-            r.victims
-                .insert(row.tokens, row.cols.first().copied().unwrap_or("generic"));
+            r.victims.insert(row.tokens, row.cols.first().copied().unwrap_or("generic"));
         }
         for row in read_tsv(include_str!("../../gazetteers/casualty_cues.tsv")) {
             let role = row.cols.first().copied().unwrap_or("");
             r.cues.entry(role).or_default().insert(row.tokens, role);
         }
         for row in read_tsv(include_str!("../../gazetteers/victim_context.tsv")) {
-            r.context
-                .insert(row.tokens, row.cols.first().copied().unwrap_or("civilian"));
+            r.context.insert(row.tokens, row.cols.first().copied().unwrap_or("civilian"));
         }
         r
     }
@@ -226,17 +219,7 @@ impl CasualtyRules {
         let mut last_victims: Option<(&'static str, usize)> = None;
         let mut prev_was_count = false;
         for q in &qs {
-            let d = self.count(
-                text,
-                &toks,
-                &qs,
-                &q_at,
-                q,
-                drafts.last(),
-                prev_was_count,
-                last_victims,
-                un_doc,
-            );
+            let d = self.count(text, &toks, &qs, &q_at, q, drafts.last(), prev_was_count, last_victims, un_doc);
             prev_was_count = d.is_some();
             let keep_number = match q.core {
                 Core::One | Core::VagueDet => d.is_some(),
@@ -244,11 +227,7 @@ impl CasualtyRules {
             };
             if keep_number {
                 let r = ViewRange::new(toks[q.t0].start, toks[q.t1 - 1].end);
-                findings.numbers.push(Found {
-                    range: r,
-                    rule: "number",
-                    mention: q.to_mention(text.span(r)),
-                });
+                findings.numbers.push(Found { range: r, rule: "number", mention: q.to_mention(text.span(r)) });
             }
             if let Some(d) = d {
                 if d.is_subset {
@@ -259,9 +238,7 @@ impl CasualtyRules {
                     // one type; the typed part is.
                     let f = text.fold();
                     if d.rule == "count_noun"
-                        && drafts
-                            .last()
-                            .is_some_and(|l| f[l.range.start..l.range.end].ends_with("victimes"))
+                        && drafts.last().is_some_and(|l| f[l.range.start..l.range.end].ends_with("victimes"))
                     {
                         drafts.pop();
                     }
@@ -298,20 +275,14 @@ impl CasualtyRules {
                 revision: d.revision,
                 source: d.source,
             };
-            findings.casualties.push(Found {
-                range: d.range,
-                rule: d.rule,
-                mention,
-            });
+            findings.casualties.push(Found { range: d.range, rule: d.rule, mention });
         }
         findings
     }
 
     /// True when a capitalized demonym follows the quantity ("deux Nigériens").
     fn demonym_after(&self, text: &NormalizedText, toks: &[Token], q: &Quantity) -> bool {
-        toks.get(q.t1).is_some_and(|t| {
-            t.kind == TokKind::Word && text.is_upper_at(t.start) && is_demonym(t.text)
-        })
+        toks.get(q.t1).is_some_and(|t| t.kind == TokKind::Word && text.is_upper_at(t.start) && is_demonym(t.text))
     }
 
     /// Victims named by the noun after a quantity (for "d'entre eux").
@@ -320,10 +291,7 @@ impl CasualtyRules {
         if matches!(tok(toks, j), "de" | "d") {
             j += 1 + (tok(toks, j + 1) == "'") as usize;
         }
-        self.victims
-            .match_at(toks, j)
-            .map(|(_, v)| *v)
-            .filter(|v| *v != "generic")
+        self.victims.match_at(toks, j).map(|(_, v)| *v).filter(|v| *v != "generic")
     }
 
     /// True when a cue phrase of `role` ends just before token `end` (quotes skipped).
@@ -331,9 +299,7 @@ impl CasualtyRules {
         while end > 0 && toks[end - 1].text == "\"" {
             end -= 1;
         }
-        self.cue_table(role)
-            .match_before(toks, end)
-            .is_some_and(|(s, _)| toks[s].sentence == sentence)
+        self.cue_table(role).match_before(toks, end).is_some_and(|(s, _)| toks[s].sentence == sentence)
     }
 
     /// The end of a cue phrase of `role` starting at token `i`.
@@ -343,9 +309,7 @@ impl CasualtyRules {
 
     fn cue_table(&self, role: &str) -> &PhraseTable<&'static str> {
         static EMPTY: std::sync::OnceLock<PhraseTable<&'static str>> = std::sync::OnceLock::new();
-        self.cues
-            .get(role)
-            .unwrap_or_else(|| EMPTY.get_or_init(PhraseTable::default))
+        self.cues.get(role).unwrap_or_else(|| EMPTY.get_or_init(PhraseTable::default))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -415,10 +379,7 @@ impl CasualtyRules {
                 victims = Some(v);
             }
             _ => {
-                if let Some(t) = toks
-                    .get(j)
-                    .filter(|t| t.kind == TokKind::Word && in_sent(j) && j == q.t1)
-                {
+                if let Some(t) = toks.get(j).filter(|t| t.kind == TokKind::Word && in_sent(j) && j == q.t1) {
                     if text.is_upper_at(t.start) && is_demonym(t.text) {
                         head_end = j + 1;
                         victims = Some("civilian");
@@ -438,15 +399,10 @@ impl CasualtyRules {
         // "hommes des forces de défense", "membres de la police".
         if victims == Some("generic") {
             let n = head_end;
-            let v = match (
-                tok(toks, n),
-                tok(toks, n + 1),
-                tok(toks, n + 2),
-                tok(toks, n + 3),
-            ) {
-                ("des", "forces" | "fds" | "fama", ..)
-                | ("de", "l", "'", "armee")
-                | ("de", "la", "gendarmerie", _) => Some("military"),
+            let v = match (tok(toks, n), tok(toks, n + 1), tok(toks, n + 2), tok(toks, n + 3)) {
+                ("des", "forces" | "fds" | "fama", ..) | ("de", "l", "'", "armee") | ("de", "la", "gendarmerie", _) => {
+                    Some("military")
+                }
                 ("de", "la", "police", _) => Some("police"),
                 _ => None,
             };
@@ -455,31 +411,24 @@ impl CasualtyRules {
             }
         }
         // "membres de Boko Haram", "éléments de l'EIGS": a named group.
-        if victims == Some("generic")
-            && matches!(
-                tok(toks, head_end - 1),
-                "membres" | "elements" | "combattants"
-            )
-        {
+        if victims == Some("generic") && matches!(tok(toks, head_end - 1), "membres" | "elements" | "combattants") {
             let mut n = head_end;
             if matches!(tok(toks, n), "de" | "du" | "des" | "d") {
                 n += 1;
                 while matches!(tok(toks, n), "'" | "l" | "la") {
                     n += 1;
                 }
-                if toks.get(n).is_some_and(|t| {
-                    t.kind == TokKind::Word && t.sentence == sent && text.is_upper_at(t.start)
-                }) && !UN_WORDS.contains(&tok(toks, n))
+                if toks
+                    .get(n)
+                    .is_some_and(|t| t.kind == TokKind::Word && t.sentence == sent && text.is_upper_at(t.start))
+                    && !UN_WORDS.contains(&tok(toks, n))
                 {
                     victims = Some("armed_group");
                 }
             }
         }
         // "des dizaines d'abris", "40 de ses hommes": a noun we do not know.
-        let next_word = toks
-            .get(j)
-            .filter(|t| t.kind == TokKind::Word && t.sentence == sent)
-            .map(|t| t.text);
+        let next_word = toks.get(j).filter(|t| t.kind == TokKind::Word && t.sentence == sent).map(|t| t.text);
         if !has_head && !partitive && !autres {
             if matches!(q.core, Core::ApproxNoun | Core::VagueNoun) {
                 return None;
@@ -505,11 +454,7 @@ impl CasualtyRules {
         while k0 > 0 && toks[k0 - 1].text == "\"" {
             k0 -= 1;
         }
-        let before = self
-            .before
-            .match_before(toks, k0)
-            .filter(|(s, _)| toks[*s].sentence == sent)
-            .map(|(_, t)| *t);
+        let before = self.before.match_before(toks, k0).filter(|(s, _)| toks[*s].sentence == sent).map(|(_, t)| *t);
         // Cues after the head.
         let mut after: Option<(usize, usize, Term)> = None;
         let mut strong: Option<Term> = None;
@@ -519,8 +464,7 @@ impl CasualtyRules {
             let t = &toks[k];
             if t.text == "(" {
                 // Skip a bracketed aside: "(MMAS)".
-                let close = (k..limit.min(toks.len()))
-                    .find(|&c| toks[c].text == ")" && toks[c].sentence == sent);
+                let close = (k..limit.min(toks.len())).find(|&c| toks[c].text == ")" && toks[c].sentence == sent);
                 if let Some(c) = close {
                     k = c + 1;
                     continue;
@@ -532,8 +476,8 @@ impl CasualtyRules {
             if k > head_end {
                 if let Some(&qi) = q_at.get(&k) {
                     let q2 = &qs[qi];
-                    let crossable = q2.unit.is_some()
-                        || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou");
+                    let crossable =
+                        q2.unit.is_some() || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou");
                     if q2.t0 == k && crossable && q2.t1 > k {
                         // A coordinated count without a noun of its own ("et
                         // onze autres sont blessés") owns the cue that follows.
@@ -563,10 +507,7 @@ impl CasualtyRules {
                     if !term.passive || self.is_passive(toks, head_end.max(q.t1), k) {
                         // "tombés dans une embuscade": not a death.
                         let falls = matches!(toks[k].text, "tombe" | "tombes")
-                            && matches!(
-                                tok(toks, e),
-                                "dans" | "sur" | "entre" | "aux" | "sous" | "pres"
-                            );
+                            && matches!(tok(toks, e), "dans" | "sur" | "entre" | "aux" | "sous" | "pres");
                         if !falls {
                             after = Some((k, e, *term));
                             k = e;
@@ -602,9 +543,7 @@ impl CasualtyRules {
         let neutralised = before.or(after.map(|a| a.2)).is_some_and(|_| {
             // Up to eight tokens before the count (on a char boundary).
             let lo = toks[q.t0.saturating_sub(8)].start;
-            let hi = after
-                .map(|a| toks[a.1 - 1].end)
-                .unwrap_or(toks[q.t1 - 1].end);
+            let hi = after.map(|a| toks[a.1 - 1].end).unwrap_or(toks[q.t1 - 1].end);
             text.fold()[lo..hi].contains("neutralis")
         });
         // Inheritance from the previous count.
@@ -622,8 +561,7 @@ impl CasualtyRules {
             let prev = q.t0.checked_sub(1).map(|p| toks[p].text).unwrap_or("");
             // The antecedent of "dont" is the count just before it, or for a
             // sentence that opens with "parmi eux", a count of the sentences before.
-            let opens = q.t0 >= 3 && toks[q.t0 - 3].sentence != sent
-                || q.t0 >= 2 && toks[q.t0 - 2].sentence != sent;
+            let opens = q.t0 >= 3 && toks[q.t0 - 3].sentence != sent || q.t0 >= 2 && toks[q.t0 - 2].sentence != sent;
             let antecedent = if prev_was_count {
                 last_same
             } else if opens || sentence_start_cue {
@@ -646,17 +584,14 @@ impl CasualtyRules {
                     kind = Some(l.kind);
                     rule = "count_coordinated";
                 }
-            } else if !has_head && !autres && !partitive && q.core == Core::Cardinal
-                || !has_head && subset
-            {
+            } else if !has_head && !autres && !partitive && q.core == Core::Cardinal || !has_head && subset {
                 let bb = self.cue_before("bare_before", toks, q.t0, sent) || subset;
                 let mut a = q.t1;
                 while tok(toks, a) == "\"" {
                     a += 1;
                 }
                 let ba = self.cue_at("bare_after", toks, a).is_some()
-                    || matches!(tok(toks, a), "grievement" | "legerement" | "serieusement")
-                        && last_same.is_some()
+                    || matches!(tok(toks, a), "grievement" | "legerement" | "serieusement") && last_same.is_some()
                     || matches!(tok(toks, a), "." | ";" | "," | "") && last_same.is_some();
                 if bb || ba {
                     if let Some(l) = last_near {
@@ -672,10 +607,7 @@ impl CasualtyRules {
             return None;
         }
         // Victims.
-        let modifier_end = after
-            .map(|a| a.0)
-            .unwrap_or(head_end + 6)
-            .min(head_end + 10);
+        let modifier_end = after.map(|a| a.0).unwrap_or(head_end + 6).min(head_end + 10);
         let un = (head_end..modifier_end).any(|i| {
             in_sent(i)
                 && (UN_WORDS.contains(&tok(toks, i))
@@ -751,11 +683,7 @@ impl CasualtyRules {
     /// Victims said by a phrase after the head: "dans nos rangs", "parmi les civils".
     fn rank_victims(&self, toks: &[Token], from: usize, sent: usize) -> Option<&'static str> {
         let mut k = from;
-        while k < from + 8
-            && toks
-                .get(k)
-                .is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";"))
-        {
+        while k < from + 8 && toks.get(k).is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";")) {
             if self.cue_at("rank", toks, k).is_some() {
                 return Some("military");
             }
@@ -791,11 +719,7 @@ impl CasualtyRules {
                 let Some(e) = self.cue_at(role, toks, i) else {
                     continue;
                 };
-                let dist = if i >= t1 {
-                    i - t1
-                } else {
-                    t0.saturating_sub(e)
-                };
+                let dist = if i >= t1 { i - t1 } else { t0.saturating_sub(e) };
                 match role {
                     "revision" if revision.as_ref().is_none_or(|r| dist < r.0) => {
                         let r = ViewRange::new(toks[i].start, toks[e - 1].end);
@@ -844,10 +768,7 @@ impl CasualtyRules {
             while tok(toks, j) == "\"" {
                 j += 1;
             }
-            let noun = self
-                .nouns
-                .match_at(toks, j)
-                .filter(|_| toks[j].sentence == sent);
+            let noun = self.nouns.match_at(toks, j).filter(|_| toks[j].sentence == sent);
             let vict = self
                 .victims
                 .match_at(toks, j)
@@ -861,10 +782,7 @@ impl CasualtyRules {
                 }
             };
             let mut end_tok = head_end;
-            if matches!(
-                tok(toks, head_end),
-                "civile" | "civiles" | "civil" | "civils"
-            ) {
+            if matches!(tok(toks, head_end), "civile" | "civiles" | "civil" | "civils") {
                 victims = Some("civilian");
                 end_tok += 1;
             }
@@ -873,15 +791,9 @@ impl CasualtyRules {
             {
                 let mut k = head_end;
                 while k < head_end + 8
-                    && toks
-                        .get(k)
-                        .is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";" | ","))
+                    && toks.get(k).is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";" | ","))
                 {
-                    if let Some((ke, term)) = self
-                        .strong
-                        .match_at(toks, k)
-                        .or(self.after.match_at(toks, k))
-                    {
+                    if let Some((ke, term)) = self.strong.match_at(toks, k).or(self.after.match_at(toks, k)) {
                         kind = Some(term.kind);
                         if k == end_tok {
                             end_tok = ke;
@@ -948,8 +860,7 @@ impl CasualtyRules {
         let winner = |v: &[usize; 4], factor: usize, min: usize| {
             let mut idx: Vec<usize> = (0..4).collect();
             idx.sort_by_key(|&c| std::cmp::Reverse(v[c]));
-            (v[idx[0]] >= min && v[idx[0]] >= factor * v[idx[1]] && v[idx[0]] > v[idx[1]])
-                .then(|| CATS[idx[0]])
+            (v[idx[0]] >= min && v[idx[0]] >= factor * v[idx[1]] && v[idx[0]] > v[idx[1]]).then(|| CATS[idx[0]])
         };
         let paragraph = |s: usize| segments.sentences.get(s).map(|x| x.paragraph);
         for i in 0..drafts.len() {
@@ -1005,11 +916,7 @@ impl CasualtyRules {
                 .iter()
                 .rev()
                 .take_while(|d| d.sentence + 1 >= sent)
-                .find(|d| {
-                    d.sentence + 1 == sent
-                        && paragraph(d.sentence) == paragraph(sent)
-                        && specific(d.victims)
-                })
+                .find(|d| d.sentence + 1 == sent && paragraph(d.sentence) == paragraph(sent) && specific(d.victims))
                 .and_then(|d| d.victims);
             let in_previous = sent
                 .checked_sub(1)
@@ -1018,11 +925,7 @@ impl CasualtyRules {
                 .and_then(|v| winner(&[v[0], v[1], 0, 0], 1, 1));
             // Vague tolls ("des centaines de morts") are mostly overall
             // tallies: the document's main victims say nothing of them.
-            let in_doc = if drafts[i].qualifier == "vague" {
-                None
-            } else {
-                winner(&doc, 2, 3)
-            };
+            let in_doc = if drafts[i].qualifier == "vague" { None } else { winner(&doc, 2, 3) };
             let v = same_sentence
                 .or(same_value)
                 .or(in_sentence)
@@ -1034,9 +937,7 @@ impl CasualtyRules {
         }
         // Soldiers "captured" by an armed group are kidnapped, not arrested.
         for d in drafts.iter_mut() {
-            if d.kind == "arrested"
-                && matches!(d.victims, Some("military" | "police" | "peacekeepers"))
-            {
+            if d.kind == "arrested" && matches!(d.victims, Some("military" | "police" | "peacekeepers")) {
                 d.kind = "kidnapped";
             }
         }
@@ -1047,8 +948,8 @@ impl CasualtyRules {
 /// "Centrafricains"): a count of them is a count of civilians.
 fn is_demonym(w: &str) -> bool {
     const ENDS: &[&str] = &[
-        "ais", "aises", "ois", "oises", "ien", "iens", "ienne", "iennes", "ain", "ains", "aine",
-        "aines", "ens", "ans", "ites", "iotes", "ais",
+        "ais", "aises", "ois", "oises", "ien", "iens", "ienne", "iennes", "ain", "ains", "aine", "aines", "ens", "ans",
+        "ites", "iotes", "ais",
     ];
     w.len() > 4 && ENDS.iter().any(|e| w.ends_with(e))
 }

@@ -141,10 +141,7 @@ impl Lexicon {
 
     fn month(&self, s: &str) -> Option<(u32, bool)> {
         let s = s.trim_end_matches('.');
-        self.months
-            .iter()
-            .find(|(f, _, _)| f == s)
-            .map(|&(_, m, a)| (m, a))
+        self.months.iter().find(|(f, _, _)| f == s).map(|&(_, m, a)| (m, a))
     }
 
     fn weekday(&self, s: &str) -> Option<u32> {
@@ -152,19 +149,11 @@ impl Lexicon {
     }
 
     fn count(&self, s: &str) -> Option<i64> {
-        s.parse().ok().or_else(|| {
-            self.count_words
-                .iter()
-                .find(|(f, _)| f == s)
-                .map(|&(_, n)| n)
-        })
+        s.parse().ok().or_else(|| self.count_words.iter().find(|(f, _)| f == s).map(|&(_, n)| n))
     }
 
     fn part_is_pod(&self, s: &str) -> bool {
-        self.part_before
-            .iter()
-            .chain(&self.part_after)
-            .any(|(f, pod)| f == s && *pod)
+        self.part_before.iter().chain(&self.part_after).any(|(f, pod)| f == s && *pod)
     }
 }
 
@@ -173,10 +162,7 @@ fn alt<'a>(forms: impl Iterator<Item = &'a str>) -> String {
     let mut v: Vec<&str> = forms.collect();
     v.sort_by_key(|s| std::cmp::Reverse(s.len()));
     v.dedup();
-    v.iter()
-        .map(|f| regex::escape(f))
-        .collect::<Vec<_>>()
-        .join("|")
+    v.iter().map(|f| regex::escape(f)).collect::<Vec<_>>().join("|")
 }
 
 /// The families of date expressions, one resolver each.
@@ -437,11 +423,7 @@ impl DateRules {
             (
                 "year_range",
                 Family::YearRange,
-                format!(
-                    r"(?:{B}(?P<pre>entre|de)\s)?{B}{y1}(?:-|\s(?:et|a)\s){y2}",
-                    y1 = year("y1"),
-                    y2 = year("y2")
-                ),
+                format!(r"(?:{B}(?P<pre>entre|de)\s)?{B}{y1}(?:-|\s(?:et|a)\s){y2}", y1 = year("y1"), y2 = year("y2")),
             ),
             (
                 "year",
@@ -454,10 +436,7 @@ impl DateRules {
             (
                 "relative_day",
                 Family::RelativeDay,
-                format!(
-                    r"{B}(?P<rd>{rd}){B}(?:\s{wdg})?{part_after}",
-                    wdg = wd("wd")
-                ),
+                format!(r"{B}(?P<rd>{rd}){B}(?:\s{wdg})?{part_after}", wdg = wd("wd")),
             ),
             (
                 "this_part",
@@ -475,11 +454,7 @@ impl DateRules {
                     w2 = wd("wd2")
                 ),
             ),
-            (
-                "weekday_pair",
-                Family::WeekdayPair,
-                format!(r"{B}{w1}\set\s{w2}", w1 = wd("wd1"), w2 = wd("wd2")),
-            ),
+            ("weekday_pair", Family::WeekdayPair, format!(r"{B}{w1}\set\s{w2}", w1 = wd("wd1"), w2 = wd("wd2"))),
             (
                 "weekday",
                 Family::Weekday,
@@ -555,12 +530,7 @@ impl DateRules {
     }
 
     /// Finds and resolves the dates of a document against `published`.
-    pub fn find(
-        &self,
-        text: &NormalizedText,
-        segments: &Segments,
-        published: Option<NaiveDate>,
-    ) -> DateFindings {
+    pub fn find(&self, text: &NormalizedText, segments: &Segments, published: Option<NaiveDate>) -> DateFindings {
         let f = text.fold();
         let mut cands: Vec<Candidate> = Vec::new();
         for rule in &self.rules {
@@ -583,12 +553,7 @@ impl DateRules {
         // Longest wins; on ties, the earlier rule (more specific) wins.
         let order: Vec<usize> = {
             let mut o: Vec<usize> = (0..cands.len()).collect();
-            o.sort_by_key(|&i| {
-                (
-                    std::cmp::Reverse(cands[i].end - cands[i].start),
-                    cands[i].start,
-                )
-            });
+            o.sort_by_key(|&i| (std::cmp::Reverse(cands[i].end - cands[i].start), cands[i].start));
             o
         };
         let mut kept: Vec<Candidate> = Vec::new();
@@ -623,8 +588,8 @@ impl DateRules {
             let raw = g.as_str();
             let (m, is_abbr) = lx.month(raw)?;
             // A month glued to a word by a hyphen is part of a name ("Maï-Maï").
-            let glued = f[g.end()..].starts_with('-')
-                && f[g.end() + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
+            let glued =
+                f[g.end()..].starts_with('-') && f[g.end() + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
             (!glued && (!is_abbr || raw.ends_with('.') || y.is_some())).then_some(m)
         };
         let pod = |n: &str| s(n).is_some_and(|p| lx.part_is_pod(p));
@@ -664,25 +629,14 @@ impl DateRules {
             Family::DayRange => {
                 let (y1, y2) = (yr("y1"), yr("y2"));
                 let m2 = mon("m2", y2)?;
-                let m1 = if s("m1").is_some() {
-                    mon("m1", y1)?
-                } else {
-                    m2
-                };
+                let m1 = if s("m1").is_some() { mon("m1", y1)? } else { m2 };
                 let (d1, d2) = (num("d1")?, num("d2")?);
                 // "le 9 mai 2019 et le 9 mai 2019" is two dates, not a range.
                 let y1_or = y1.or(y2).unwrap_or(2000);
                 if (y1_or, m1, d1) >= (y2.unwrap_or(y1_or), m2, d2) && (y1.is_some() || m1 <= m2) {
                     return None;
                 }
-                Pending::DayRange {
-                    d1,
-                    m1,
-                    y1,
-                    d2,
-                    m2,
-                    y2,
-                }
+                Pending::DayRange { d1, m1, y1, d2, m2, y2 }
             }
             Family::DayMonth => {
                 let y = yr("y");
@@ -699,12 +653,7 @@ impl DateRules {
             }
             Family::MonthRange => {
                 let (y1, y2) = (yr("y1"), yr("y2"));
-                Pending::MonthRange {
-                    m1: mon("m1", y1)?,
-                    y1,
-                    m2: mon("m2", y2)?,
-                    y2,
-                }
+                Pending::MonthRange { m1: mon("m1", y1)?, y1, m2: mon("m2", y2)?, y2 }
             }
             Family::MonthYear => {
                 let y = yr("y");
@@ -751,11 +700,7 @@ impl DateRules {
                 Pending::Year(y)
             }
             Family::RelativeDay => {
-                let n = lx
-                    .relative_days
-                    .iter()
-                    .find(|(w, _)| Some(w.as_str()) == s("rd"))?
-                    .1;
+                let n = lx.relative_days.iter().find(|(w, _)| Some(w.as_str()) == s("rd"))?.1;
                 part = pod("pa");
                 Pending::RelDay(n)
             }
@@ -775,26 +720,19 @@ impl DateRules {
             }
             Family::Weekday => {
                 // "le jeudi" alone is habitual ("le marché se tient le jeudi").
-                let after_le = s("lead") == Some("le")
-                    || f[..start].ends_with(" le ")
-                    || f[..start].ends_with("\nle ");
+                let after_le = s("lead") == Some("le") || f[..start].ends_with(" le ") || f[..start].ends_with("\nle ");
                 let habitual = after_le && s("rel").is_none() && s("pa").is_none();
                 if habitual || self.generic_weekday(f, start) {
                     return None;
                 }
                 part = pod("pb") || pod("pa");
-                Pending::Weekday {
-                    wd: lx.weekday(s("wd")?)?,
-                    rel,
-                }
+                Pending::Weekday { wd: lx.weekday(s("wd")?)?, rel }
             }
             Family::Weekend => {
                 // "le week-end du 16 au 17 mars" is dated by its days.
                 let rest = &f[end..];
                 let dated = ["du ", "des "].iter().any(|p| {
-                    rest.trim_start()
-                        .strip_prefix(p)
-                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                    rest.trim_start().strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
                 });
                 if f[..start].ends_with("chaque ") || dated {
                     return None;
@@ -866,29 +804,16 @@ impl DateRules {
                 }
             }
         };
-        Some(Candidate {
-            start,
-            end,
-            rule: rule.name,
-            pending,
-            part_of_day: part,
-            time: None,
-        })
+        Some(Candidate { start, end, rule: rule.name, pending, part_of_day: part, time: None })
     }
 
     /// True when the year-less day at `start` follows a name head within
     /// three words ("Mouvement du 23 mars", "Alliance démocratique du 23 mai").
     fn after_name_head(&self, f: &str, start: usize) -> bool {
         let before = &f[floor_boundary(f, start.saturating_sub(40))..start];
-        let words: Vec<&str> = before
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .collect();
-        words
-            .iter()
-            .rev()
-            .take(3)
-            .any(|w| self.lexicon.name_heads.contains(*w))
+        let words: Vec<&str> =
+            before.split(|c: char| !c.is_ascii_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+        words.iter().rev().take(3).any(|w| self.lexicon.name_heads.contains(*w))
     }
 
     /// True for weekdays used as "every Monday" ("chaque lundi", "tous les lundis").
@@ -921,9 +846,7 @@ impl DateRules {
         }
         let after = &f[end..];
         // "2019,5", "2019.3", and identifiers such as "loi 2019-015", "2019/12".
-        if after.starts_with([',', '.', '-', '/'])
-            && after[1..].starts_with(|c: char| c.is_ascii_digit())
-        {
+        if after.starts_with([',', '.', '-', '/']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
         let rest = after.trim_start_matches(' ');
@@ -955,15 +878,10 @@ impl DateRules {
             if let Some(m) = self.part_after.captures(tail) {
                 let e = c.end + m.get(0).map_or(0, |x| x.end());
                 if e <= next_start
-                    && matches!(
-                        c.pending,
-                        Pending::Day { .. } | Pending::RelDay(_) | Pending::AnchorDays(_)
-                    )
+                    && matches!(c.pending, Pending::Day { .. } | Pending::RelDay(_) | Pending::AnchorDays(_))
                 {
                     c.end = e;
-                    c.part_of_day |= m
-                        .name("pa")
-                        .is_some_and(|p| self.lexicon.part_is_pod(p.as_str()));
+                    c.part_of_day |= m.name("pa").is_some_and(|p| self.lexicon.part_is_pod(p.as_str()));
                 }
             }
             let tail = &f[c.end..floor_boundary(f, (c.end + 60).min(f.len()))];
@@ -992,24 +910,14 @@ impl DateRules {
     }
 
     /// True when the clause around `start..end` speaks of the future.
-    fn future_context(
-        &self,
-        text: &NormalizedText,
-        segments: &Segments,
-        start: usize,
-        end: usize,
-    ) -> bool {
+    fn future_context(&self, text: &NormalizedText, segments: &Segments, start: usize, end: usize) -> bool {
         let f = text.fold();
         // "le 11 mars dernier", "jeudi passé": said as past whatever the clause.
         let own = &f[start..end];
         if own.ends_with("dernier") || own.ends_with("derniere") || own.ends_with("passe") {
             return false;
         }
-        let sent_start = segments
-            .sentences
-            .get(segments.sentence_at(start))
-            .map_or(0, |s| s.range.start)
-            .min(start);
+        let sent_start = segments.sentences.get(segments.sentence_at(start)).map_or(0, |s| s.range.start).min(start);
         let from = floor_boundary(f, start.saturating_sub(90).max(sent_start));
         let window = &f[from..end];
         let after = &f[end..floor_boundary(f, (end + 14).min(f.len()))];
@@ -1022,9 +930,8 @@ impl DateRules {
                 let s = at + k;
                 let e = s + cue.len();
                 let left_ok = s == 0 || !window.as_bytes()[s - 1].is_ascii_alphanumeric();
-                let right_ok = e == window.len()
-                    || !window.as_bytes()[e].is_ascii_alphanumeric()
-                    || cue.ends_with('\'');
+                let right_ok =
+                    e == window.len() || !window.as_bytes()[e].is_ascii_alphanumeric() || cue.ends_with('\'');
                 if left_ok && right_ok {
                     return true;
                 }
@@ -1035,11 +942,9 @@ impl DateRules {
         for m in self.word.find_iter(window) {
             let w = m.as_str();
             // No future ends in "-ara": "déclara" is a passé simple.
-            let future = w.len() >= 4
-                && ((w.ends_with("ra") && !w.ends_with("ara")) || w.ends_with("ront"))
+            let future = w.len() >= 4 && ((w.ends_with("ra") && !w.ends_with("ara")) || w.ends_with("ront"))
                 || matches!(w, "ira" | "iront");
-            if future && !self.lexicon.not_future.contains(w) && !text.is_upper_at(from + m.start())
-            {
+            if future && !self.lexicon.not_future.contains(w) && !text.is_upper_at(from + m.start()) {
                 return true;
             }
         }
@@ -1061,8 +966,7 @@ impl DateRules {
         for c in kept {
             let range = ViewRange::new(c.start, c.end);
             let reference = published.or(inferred);
-            let future =
-                needs_direction(&c.pending) && self.future_context(text, segments, c.start, c.end);
+            let future = needs_direction(&c.pending) && self.future_context(text, segments, c.start, c.end);
             let (resolved, kind) = resolve(&c.pending, reference, future, last_day, last_year);
             let mut resolution = match kind {
                 Basis::Absolute => "absolute",
@@ -1077,10 +981,7 @@ impl DateRules {
                     out.warnings.push(RuleWarning {
                         range: Some(range),
                         code: "unresolved-relative-date",
-                        message: format!(
-                            "no reference date to resolve {:?}",
-                            text.original_of(range)
-                        ),
+                        message: format!("no reference date to resolve {:?}", text.original_of(range)),
                     });
                     (None, None, default_precision(&c.pending))
                 }
@@ -1097,10 +998,7 @@ impl DateRules {
             }
             if c.part_of_day
                 && precision == "day"
-                && !matches!(
-                    c.pending,
-                    Pending::DayRange { .. } | Pending::WeekdayRange { .. }
-                )
+                && !matches!(c.pending, Pending::DayRange { .. } | Pending::WeekdayRange { .. })
             {
                 precision = "part_of_day";
             }
@@ -1127,11 +1025,7 @@ impl DateRules {
                 resolution: resolution.to_string(),
                 time: c.time.map(|(h, m)| format!("{h:02}:{m:02}")),
             };
-            out.dates.push(Found {
-                range,
-                rule: c.rule,
-                mention,
-            });
+            out.dates.push(Found { range, rule: c.rule, mention });
         }
         out
     }
@@ -1165,10 +1059,7 @@ fn needs_direction(p: &Pending) -> bool {
 
 fn default_precision(p: &Pending) -> &'static str {
     match p {
-        Pending::Month { .. }
-        | Pending::MonthRange { .. }
-        | Pending::AgoMonths(_)
-        | Pending::MonthOffset(_) => "month",
+        Pending::Month { .. } | Pending::MonthRange { .. } | Pending::AgoMonths(_) | Pending::MonthOffset(_) => "month",
         Pending::Year(_)
         | Pending::YearRange(..)
         | Pending::AgoYears(_)
@@ -1194,43 +1085,21 @@ fn resolve(
 ) -> (Resolved, Basis) {
     let day = |d: NaiveDate| Some((Val::Day(d), None, "day"));
     match *p {
-        Pending::Day { d, m, y: Some(y) } => (
-            NaiveDate::from_ymd_opt(y, m, d).and_then(day),
-            Basis::Absolute,
-        ),
-        Pending::DayRange {
-            d1,
-            m1,
-            y1,
-            d2,
-            m2,
-            y2: Some(y2),
-        } => {
+        Pending::Day { d, m, y: Some(y) } => (NaiveDate::from_ymd_opt(y, m, d).and_then(day), Basis::Absolute),
+        Pending::DayRange { d1, m1, y1, d2, m2, y2: Some(y2) } => {
             let y1 = y1.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
             (day_range(y1, m1, d1, y2, m2, d2), Basis::Absolute)
         }
-        Pending::Month { m, y: Some(y), .. } => (
-            valid_month(y, m).then_some((Val::Month(y, m), None, "month")),
-            Basis::Absolute,
-        ),
-        Pending::MonthRange {
-            m1,
-            y1,
-            m2,
-            y2: Some(y2),
-        } => {
+        Pending::Month { m, y: Some(y), .. } => {
+            (valid_month(y, m).then_some((Val::Month(y, m), None, "month")), Basis::Absolute)
+        }
+        Pending::MonthRange { m1, y1, m2, y2: Some(y2) } => {
             let y1 = y1.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
             let ok = valid_month(y1, m1) && valid_month(y2, m2) && (y1, m1) < (y2, m2);
-            (
-                ok.then_some((Val::Month(y1, m1), Some(Val::Month(y2, m2)), "month")),
-                Basis::Absolute,
-            )
+            (ok.then_some((Val::Month(y1, m1), Some(Val::Month(y2, m2)), "month")), Basis::Absolute)
         }
         Pending::Year(y) => (Some((Val::Year(y), None, "year")), Basis::Absolute),
-        Pending::YearRange(a, b) => (
-            Some((Val::Year(a), Some(Val::Year(b)), "year")),
-            Basis::Absolute,
-        ),
+        Pending::YearRange(a, b) => (Some((Val::Year(a), Some(Val::Year(b)), "year")), Basis::Absolute),
         Pending::AnchorDays(n) => {
             let r = last_day.and_then(|(s, e)| {
                 let base = if n > 0 { e } else { s };
@@ -1238,10 +1107,7 @@ fn resolve(
             });
             (r.and_then(day), Basis::Anchor)
         }
-        Pending::AnchorYears(n) => (
-            last_year.map(|y| (Val::Year(y + n as i32), None, "year")),
-            Basis::Anchor,
-        ),
+        Pending::AnchorYears(n) => (last_year.map(|y| (Val::Year(y + n as i32), None, "year")), Basis::Anchor),
         _ => {
             let Some(r) = reference else {
                 return (None, Basis::Reference);
@@ -1257,14 +1123,7 @@ fn resolve_relative(p: &Pending, r: NaiveDate, future: bool) -> Resolved {
     let add = |n: i64| r.checked_add_signed(Duration::days(n));
     match *p {
         Pending::Day { d, m, y: None } => yearless_day(r, m, d, future).and_then(day),
-        Pending::DayRange {
-            d1,
-            m1,
-            d2,
-            m2,
-            y2: None,
-            ..
-        } => {
+        Pending::DayRange { d1, m1, d2, m2, y2: None, .. } => {
             let end = yearless_day(r, m2, d2, future)?;
             let y1 = if m1 > m2 { end.year() - 1 } else { end.year() };
             day_range(y1, m1, d1, end.year(), m2, d2)
@@ -1273,9 +1132,7 @@ fn resolve_relative(p: &Pending, r: NaiveDate, future: bool) -> Resolved {
             let y = yearless_month(r, m, rel, future);
             Some((Val::Month(y, m), None, "month"))
         }
-        Pending::MonthRange {
-            m1, m2, y2: None, ..
-        } => {
+        Pending::MonthRange { m1, m2, y2: None, .. } => {
             let y2 = yearless_month(r, m2, Rel::Plain, future);
             let y1 = if m1 > m2 { y2 - 1 } else { y2 };
             Some((Val::Month(y1, m1), Some(Val::Month(y2, m2)), "month"))
@@ -1305,11 +1162,7 @@ fn resolve_relative(p: &Pending, r: NaiveDate, future: bool) -> Resolved {
         }
         Pending::Week(k) => {
             let monday = add(-(r.weekday().num_days_from_monday() as i64) + 7 * k)?;
-            Some((
-                Val::Day(monday),
-                Some(Val::Day(monday.checked_add_signed(Duration::days(6))?)),
-                "week",
-            ))
+            Some((Val::Day(monday), Some(Val::Day(monday.checked_add_signed(Duration::days(6))?)), "week"))
         }
         Pending::AgoDays(n) => add(-n).and_then(day),
         Pending::AgoWeeks(n) => add(-7 * n).map(|d| (Val::Day(d), None, "week")),
@@ -1325,11 +1178,7 @@ fn resolve_relative(p: &Pending, r: NaiveDate, future: bool) -> Resolved {
         Pending::YearOffset(k) => Some((Val::Year(r.year() + k as i32), None, "year")),
         Pending::YearEnd => {
             // Said early in a year about the past, "en fin d'année" is last year's end.
-            let y = if !future && r.month() < 7 {
-                r.year() - 1
-            } else {
-                r.year()
-            };
+            let y = if !future && r.month() < 7 { r.year() - 1 } else { r.year() };
             Some((Val::Year(y), None, "year"))
         }
         _ => None,
@@ -1444,10 +1293,7 @@ fn year_follows_as_number(f: &str, end: usize) -> bool {
 
 fn parse_time(m: &Captures) -> Option<(u32, u32)> {
     let h: u32 = m.name("h").or(m.name("h2"))?.as_str().parse().ok()?;
-    let mi: u32 = m
-        .name("mi")
-        .or(m.name("mi2"))
-        .map_or(Some(0), |x| x.as_str().parse().ok())?;
+    let mi: u32 = m.name("mi").or(m.name("mi2")).map_or(Some(0), |x| x.as_str().parse().ok())?;
     let h = match m.name("ampm").map(|x| x.as_str()) {
         Some("du soir") | Some("de l'apres-midi") if h < 12 => h + 12,
         _ => h,
@@ -1479,13 +1325,7 @@ mod tests {
     fn run(
         text: &str,
         published: Option<&str>,
-    ) -> Vec<(
-        String,
-        Option<String>,
-        Option<String>,
-        String,
-        Option<String>,
-    )> {
+    ) -> Vec<(String, Option<String>, Option<String>, String, Option<String>)> {
         let rules = DateRules::new();
         let t = NormalizedText::new(text.to_string());
         let s = segment(&t);
@@ -1494,15 +1334,7 @@ mod tests {
             .find(&t, &s, p)
             .dates
             .into_iter()
-            .map(|f| {
-                (
-                    f.mention.span.text,
-                    f.mention.value,
-                    f.mention.end,
-                    f.mention.precision,
-                    f.mention.time,
-                )
-            })
+            .map(|f| (f.mention.span.text, f.mention.value, f.mention.end, f.mention.precision, f.mention.time))
             .collect()
     }
 
@@ -1524,10 +1356,7 @@ mod tests {
     fn lexicon_is_complete() {
         let lx = Lexicon::parse(LEXICON);
         for m in 1..=12 {
-            assert!(
-                lx.months.iter().any(|x| x.1 == m && !x.2),
-                "month {m} has a full name"
-            );
+            assert!(lx.months.iter().any(|x| x.1 == m && !x.2), "month {m} has a full name");
         }
         for w in 1..=7 {
             assert!(lx.weekdays.iter().any(|x| x.1 == w), "weekday {w}");
@@ -1550,198 +1379,100 @@ mod tests {
 
     #[test]
     fn numeric_dates() {
-        assert_eq!(
-            values("Avis du 04/07/2020 et du 04.07.2020.", PUB),
-            ["2020-07-04", "2020-07-04"]
-        );
+        assert_eq!(values("Avis du 04/07/2020 et du 04.07.2020.", PUB), ["2020-07-04", "2020-07-04"]);
         assert_eq!(values("Fichier 2020-07-04 reçu.", PUB), ["2020-07-04"]);
         assert_eq!(values("Daté du 04/07/20.", PUB), ["2020-07-04"]);
         // Mixed separators, impossible days, decimals: not dates.
-        assert!(values("Lot 04/07.2020 et 31/02/2020 et 1.04.07.2020", PUB)
-            .iter()
-            .all(|v| v != "2020-07-04"));
+        assert!(values("Lot 04/07.2020 et 31/02/2020 et 1.04.07.2020", PUB).iter().all(|v| v != "2020-07-04"));
     }
 
     #[test]
     fn day_month_year() {
-        assert_eq!(
-            values("Le 2 novembre 2020, la base est tombée.", PUB),
-            ["2020-11-02"]
-        );
-        assert_eq!(
-            values("Mardi 3 novembre 2020 au soir.", PUB),
-            ["2020-11-03"]
-        );
+        assert_eq!(values("Le 2 novembre 2020, la base est tombée.", PUB), ["2020-11-02"]);
+        assert_eq!(values("Mardi 3 novembre 2020 au soir.", PUB), ["2020-11-03"]);
         assert_eq!(values("Le 1er décembre 2019.", PUB), ["2019-12-01"]);
-        assert_eq!(
-            values("Le 9 dec. 2019 et le 9 déc 2019.", PUB),
-            ["2019-12-09", "2019-12-09"]
-        );
+        assert_eq!(values("Le 9 dec. 2019 et le 9 déc 2019.", PUB), ["2019-12-09", "2019-12-09"]);
         assert_eq!(values("Le 12\u{a0}juin\u{a0}2020.", PUB), ["2020-06-12"]);
         let r = run("À l'aube du 7 mai 2010, ils ont frappé.", Some(PUB));
-        assert_eq!(
-            (r[0].1.as_deref(), r[0].3.as_str()),
-            (Some("2010-05-07"), "part_of_day")
-        );
+        assert_eq!((r[0].1.as_deref(), r[0].3.as_str()), (Some("2010-05-07"), "part_of_day"));
     }
 
     #[test]
     fn year_less_days_are_news_past_unless_future() {
         assert_eq!(values("Il a été tué le 2 septembre.", PUB), ["2021-09-02"]);
         assert_eq!(values("Il a été tué le 20 octobre.", PUB), ["2020-10-20"]);
-        assert_eq!(
-            values("L'élection est prévue le 20 octobre.", PUB),
-            ["2021-10-20"]
-        );
-        assert_eq!(
-            values("Les députés voteront le 2 septembre.", PUB),
-            ["2022-09-02"]
-        );
+        assert_eq!(values("L'élection est prévue le 20 octobre.", PUB), ["2021-10-20"]);
+        assert_eq!(values("Les députés voteront le 2 septembre.", PUB), ["2022-09-02"]);
         // A day a few days ahead is that day, not last year's.
-        assert_eq!(
-            values("Le scrutin du 19 septembre approche.", PUB),
-            ["2021-09-19"]
-        );
+        assert_eq!(values("Le scrutin du 19 septembre approche.", PUB), ["2021-09-19"]);
     }
 
     #[test]
     fn months_and_years() {
-        assert_eq!(
-            values("Arrêté en mars 2011 puis libéré en avril dernier.", PUB),
-            ["2011-03", "2021-04"]
-        );
+        assert_eq!(values("Arrêté en mars 2011 puis libéré en avril dernier.", PUB), ["2011-03", "2021-04"]);
         assert_eq!(values("En septembre dernier, rien.", PUB), ["2020-09"]);
         assert_eq!(
             values("Courant août, mi-juin 2018, fin mai, début juillet.", PUB),
             ["2021-08", "2018-06", "2021-05", "2021-07"]
         );
-        assert_eq!(
-            values("Depuis 2011, en 1998, fin 2003, d'ici à 2030.", PUB),
-            ["2011", "1998", "2003", "2030"]
-        );
-        assert_eq!(
-            values("L'an dernier, cette année et l'année prochaine.", PUB),
-            ["2020", "2021", "2022"]
-        );
-        assert_eq!(
-            values("De 2009 à 2011, puis la saison 2012-2013.", PUB),
-            ["2009..2011", "2012..2013"]
-        );
+        assert_eq!(values("Depuis 2011, en 1998, fin 2003, d'ici à 2030.", PUB), ["2011", "1998", "2003", "2030"]);
+        assert_eq!(values("L'an dernier, cette année et l'année prochaine.", PUB), ["2020", "2021", "2022"]);
+        assert_eq!(values("De 2009 à 2011, puis la saison 2012-2013.", PUB), ["2009..2011", "2012..2013"]);
         assert_eq!(values("Entre mars et mai 2014.", PUB), ["2014-03..2014-05"]);
-        assert_eq!(
-            values("Le mois dernier, à la fin du mois.", PUB),
-            ["2021-08", "2021-09"]
-        );
+        assert_eq!(values("Le mois dernier, à la fin du mois.", PUB), ["2021-08", "2021-09"]);
     }
 
     #[test]
     fn relative_days_and_weekdays() {
-        assert_eq!(
-            values("Hier, avant-hier et aujourd'hui.", PUB),
-            ["2021-09-14", "2021-09-13", "2021-09-15"]
-        );
-        assert_eq!(
-            values("Ce matin, une patrouille est sortie.", PUB),
-            ["2021-09-15"]
-        );
-        assert_eq!(
-            values("Il est arrivé lundi, reparti mercredi.", PUB),
-            ["2021-09-13", "2021-09-15"]
-        );
-        assert_eq!(
-            values("Mercredi dernier, un obus est tombé.", PUB),
-            ["2021-09-08"]
-        );
+        assert_eq!(values("Hier, avant-hier et aujourd'hui.", PUB), ["2021-09-14", "2021-09-13", "2021-09-15"]);
+        assert_eq!(values("Ce matin, une patrouille est sortie.", PUB), ["2021-09-15"]);
+        assert_eq!(values("Il est arrivé lundi, reparti mercredi.", PUB), ["2021-09-13", "2021-09-15"]);
+        assert_eq!(values("Mercredi dernier, un obus est tombé.", PUB), ["2021-09-08"]);
         assert_eq!(values("Il reviendra vendredi.", PUB), ["2021-09-17"]);
         assert_eq!(values("Vendredi prochain.", PUB), ["2021-09-17"]);
-        assert_eq!(
-            values("Dans la nuit de dimanche à lundi.", PUB),
-            ["2021-09-12..2021-09-13"]
-        );
-        assert_eq!(
-            values("Lundi et mardi, la ville a brûlé.", PUB),
-            ["2021-09-13..2021-09-14"]
-        );
+        assert_eq!(values("Dans la nuit de dimanche à lundi.", PUB), ["2021-09-12..2021-09-13"]);
+        assert_eq!(values("Lundi et mardi, la ville a brûlé.", PUB), ["2021-09-13..2021-09-14"]);
         assert_eq!(
             values("Ce week-end, pendant le week-end.", PUB),
             ["2021-09-11..2021-09-12", "2021-09-11..2021-09-12"]
         );
-        assert_eq!(
-            values("La semaine dernière.", PUB),
-            ["2021-09-06..2021-09-12"]
-        );
-        assert_eq!(
-            values("Il y a une semaine, il y a deux mois.", PUB),
-            ["2021-09-08", "2021-07"]
-        );
+        assert_eq!(values("La semaine dernière.", PUB), ["2021-09-06..2021-09-12"]);
+        assert_eq!(values("Il y a une semaine, il y a deux mois.", PUB), ["2021-09-08", "2021-07"]);
         let r = run("Dans la soirée de lundi, un tir.", Some(PUB));
-        assert_eq!(
-            (r[0].1.as_deref(), r[0].3.as_str()),
-            (Some("2021-09-13"), "part_of_day")
-        );
+        assert_eq!((r[0].1.as_deref(), r[0].3.as_str()), (Some("2021-09-13"), "part_of_day"));
     }
 
     #[test]
     fn anchored_on_the_previous_day() {
         assert_eq!(
-            values(
-                "Le 3 mai 2015, un raid. La veille, un autre. Le lendemain, un troisième.",
-                PUB
-            ),
+            values("Le 3 mai 2015, un raid. La veille, un autre. Le lendemain, un troisième.", PUB),
             ["2015-05-03", "2015-05-02", "2015-05-03"]
         );
         assert_eq!(
-            values(
-                "Le 3 mai 2015, un raid. Cinq jours plus tard, la riposte.",
-                PUB
-            ),
+            values("Le 3 mai 2015, un raid. Cinq jours plus tard, la riposte.", PUB),
             ["2015-05-03", "2015-05-08"]
         );
         assert_eq!(
             values("Les 3 et 4 mai 2015. Le lendemain, le calme.", PUB),
             ["2015-05-03..2015-05-04", "2015-05-05"]
         );
-        assert_eq!(
-            values(
-                "En 2003 il fonde le groupe ; trois ans plus tard, il le quitte.",
-                PUB
-            ),
-            ["2003", "2006"]
-        );
+        assert_eq!(values("En 2003 il fonde le groupe ; trois ans plus tard, il le quitte.", PUB), ["2003", "2006"]);
         // Nothing to anchor on.
         assert_eq!(values("La veille, rien.", PUB), ["null"]);
     }
 
     #[test]
     fn ranges() {
-        assert_eq!(
-            values("Du 28 décembre 2019 au 3 janvier 2020.", PUB),
-            ["2019-12-28..2020-01-03"]
-        );
-        assert_eq!(
-            values("Du 28 décembre au 3 janvier 2020.", PUB),
-            ["2019-12-28..2020-01-03"]
-        );
-        assert_eq!(
-            values("Entre le 2 et le 6 août.", PUB),
-            ["2021-08-02..2021-08-06"]
-        );
-        assert_eq!(
-            values("Dans la nuit du mardi 7 au mercredi 8 septembre.", PUB),
-            ["2021-09-07..2021-09-08"]
-        );
+        assert_eq!(values("Du 28 décembre 2019 au 3 janvier 2020.", PUB), ["2019-12-28..2020-01-03"]);
+        assert_eq!(values("Du 28 décembre au 3 janvier 2020.", PUB), ["2019-12-28..2020-01-03"]);
+        assert_eq!(values("Entre le 2 et le 6 août.", PUB), ["2021-08-02..2021-08-06"]);
+        assert_eq!(values("Dans la nuit du mardi 7 au mercredi 8 septembre.", PUB), ["2021-09-07..2021-09-08"]);
     }
 
     #[test]
     fn times_of_day() {
-        let r = run(
-            "Lundi vers 23 heures, puis mardi aux environs de 04H15 et mercredi à 7h.",
-            Some(PUB),
-        );
-        let t: Vec<_> = r
-            .iter()
-            .map(|x| (x.1.clone().unwrap(), x.4.clone()))
-            .collect();
+        let r = run("Lundi vers 23 heures, puis mardi aux environs de 04H15 et mercredi à 7h.", Some(PUB));
+        let t: Vec<_> = r.iter().map(|x| (x.1.clone().unwrap(), x.4.clone())).collect();
         assert_eq!(
             t,
             [
@@ -1750,22 +1481,13 @@ mod tests {
                 ("2021-09-15".into(), Some("07:00".into()))
             ]
         );
-        let r = run(
-            "Vers 5 heures du matin, jeudi, les tirs ont repris.",
-            Some("2021-09-17"),
-        );
-        assert_eq!(
-            (r[0].1.as_deref(), r[0].4.as_deref()),
-            (Some("2021-09-16"), Some("05:00"))
-        );
+        let r = run("Vers 5 heures du matin, jeudi, les tirs ont repris.", Some("2021-09-17"));
+        assert_eq!((r[0].1.as_deref(), r[0].4.as_deref()), (Some("2021-09-16"), Some("05:00")));
         let r = run("Publié le 02/03/2021 - 08:30.", Some(PUB));
         assert_eq!(r[0].4.as_deref(), Some("08:30"));
         // Durations are not times.
         assert_eq!(
-            run("Un deuil de 72 heures a été décrété lundi.", Some(PUB))
-                .iter()
-                .filter(|x| x.4.is_some())
-                .count(),
+            run("Un deuil de 72 heures a été décrété lundi.", Some(PUB)).iter().filter(|x| x.4.is_some()).count(),
             0
         );
     }
@@ -1773,22 +1495,14 @@ mod tests {
     #[test]
     fn without_publication_date() {
         let rules = DateRules::new();
-        let t = NormalizedText::new(
-            "Samedi, un raid. Le 6 juin 2020, un autre. Dimanche, un troisième.".into(),
-        );
+        let t = NormalizedText::new("Samedi, un raid. Le 6 juin 2020, un autre. Dimanche, un troisième.".into());
         let f = rules.find(&t, &segment(&t), None);
         let v: Vec<_> = f.dates.iter().map(|d| d.mention.value.clone()).collect();
         // 2020-06-06 is a Saturday: the Sunday at or before it is 31 May.
-        assert_eq!(
-            v,
-            [None, Some("2020-06-06".into()), Some("2020-05-31".into())]
-        );
+        assert_eq!(v, [None, Some("2020-06-06".into()), Some("2020-05-31".into())]);
         assert_eq!(f.dates[0].mention.resolution, "underspecified");
         let codes: Vec<_> = f.warnings.iter().map(|w| w.code).collect();
-        assert_eq!(
-            codes,
-            ["unresolved-relative-date", "inferred-reference-date"]
-        );
+        assert_eq!(codes, ["unresolved-relative-date", "inferred-reference-date"]);
     }
 
     #[test]
@@ -1809,11 +1523,7 @@ mod tests {
             "Tous les vendredis et chaque dimanche.",
             "Le prix est de 1 2019 francs.",
         ] {
-            assert!(
-                run(s, Some(PUB)).is_empty(),
-                "{s:?} gave {:?}",
-                run(s, Some(PUB))
-            );
+            assert!(run(s, Some(PUB)).is_empty(), "{s:?} gave {:?}", run(s, Some(PUB)));
         }
     }
 
@@ -1821,10 +1531,7 @@ mod tests {
     fn bare_years() {
         assert_eq!(values("Budget 2022 : hausse de 3 %.", PUB), ["2022"]);
         assert_eq!(values("Ce qui sépare 2013 de 2021.", PUB), ["2013", "2021"]);
-        assert_eq!(
-            values("En 2014 Boko Haram enlève des élèves.", PUB),
-            ["2014"]
-        );
+        assert_eq!(values("En 2014 Boko Haram enlève des élèves.", PUB), ["2014"]);
     }
 
     #[test]

@@ -85,27 +85,14 @@ pub fn tokenize<'a>(fold: &'a str, segments: &Segments) -> Vec<Token<'a>> {
                 end = j + d.len_utf8();
                 it.next();
             }
-            (
-                end,
-                if letters {
-                    TokKind::Word
-                } else {
-                    TokKind::Digits
-                },
-            )
+            (end, if letters { TokKind::Word } else { TokKind::Digits })
         } else {
             (i + c.len_utf8(), TokKind::Punct)
         };
         while sent + 1 < segments.sentences.len() && segments.sentences[sent + 1].range.start <= i {
             sent += 1;
         }
-        out.push(Token {
-            start: i,
-            end,
-            text: &fold[i..end],
-            kind,
-            sentence: sent,
-        });
+        out.push(Token { start: i, end, text: &fold[i..end], kind, sentence: sent });
     }
     out
 }
@@ -113,10 +100,7 @@ pub fn tokenize<'a>(fold: &'a str, segments: &Segments) -> Vec<Token<'a>> {
 /// Cuts a (folded) lexicon entry into token texts.
 pub fn phrase_tokens(folded: &str) -> Vec<String> {
     let segs = Segments::default();
-    tokenize(folded, &segs)
-        .into_iter()
-        .map(|t| t.text.to_string())
-        .collect()
+    tokenize(folded, &segs).into_iter().map(|t| t.text.to_string()).collect()
 }
 
 /// One row of a TSV lexicon: the folded term's tokens and the other columns.
@@ -146,11 +130,7 @@ pub fn read_tsv(data: &'static str) -> Vec<Row> {
         let mut cols = line.split('\t');
         let term = cols.next().unwrap_or("");
         let tokens = phrase_tokens(&crate::normalize::fold(term));
-        rows.push(Row {
-            tokens,
-            cols: cols.map(str::trim).collect(),
-            line: n + 1,
-        });
+        rows.push(Row { tokens, cols: cols.map(str::trim).collect(), line: n + 1 });
     }
     rows
 }
@@ -164,10 +144,7 @@ pub struct PhraseTable<T> {
 
 impl<T: Clone> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable {
-            by_first: FastMap::default(),
-            by_last: FastMap::default(),
-        }
+        PhraseTable { by_first: FastMap::default(), by_last: FastMap::default() }
     }
 }
 
@@ -190,9 +167,7 @@ impl<T: Clone> PhraseTable<T> {
         let cands = self.by_first.get(first.text)?;
         cands.iter().find_map(|(p, v)| {
             let ok = p.len() <= toks.len() - i
-                && p.iter()
-                    .zip(&toks[i..])
-                    .all(|(a, t)| a == t.text && t.sentence == first.sentence);
+                && p.iter().zip(&toks[i..]).all(|(a, t)| a == t.text && t.sentence == first.sentence);
             ok.then_some((i + p.len(), v))
         })
     }
@@ -203,10 +178,7 @@ impl<T: Clone> PhraseTable<T> {
         let cands = self.by_last.get(last.text)?;
         cands.iter().find_map(|(p, v)| {
             let start = end.checked_sub(p.len())?;
-            let ok = p
-                .iter()
-                .zip(&toks[start..end])
-                .all(|(a, t)| a == t.text && t.sentence == last.sentence);
+            let ok = p.iter().zip(&toks[start..end]).all(|(a, t)| a == t.text && t.sentence == last.sentence);
             ok.then_some((start, v))
         })
     }

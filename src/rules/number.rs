@@ -145,13 +145,7 @@ impl Quantity {
             Qualifier::Range => (None, self.stated, self.upper),
             Qualifier::Vague => (None, self.low, self.high),
         };
-        NumberMention {
-            span,
-            value,
-            low,
-            high,
-            qualifier: self.qualifier.as_str().to_string(),
-        }
+        NumberMention { span, value, low, high, qualifier: self.qualifier.as_str().to_string() }
     }
 }
 
@@ -220,11 +214,7 @@ impl NumberGrammar {
         for row in read_tsv(include_str!("../../gazetteers/number_units.tsv")) {
             units.insert(row.tokens, row.cols.first().copied().unwrap_or("thing"));
         }
-        NumberGrammar {
-            words,
-            single,
-            units,
-        }
+        NumberGrammar { words, single, units }
     }
 
     fn is_number_word(&self, t: &str) -> bool {
@@ -270,14 +260,7 @@ impl NumberGrammar {
         match t.kind {
             TokKind::Digits => {
                 let (v, end) = self.digits_at(fold, toks, i)?;
-                Some(mk(
-                    end,
-                    Some(v),
-                    Core::Cardinal,
-                    Some(v),
-                    Some(v),
-                    Qualifier::Exact,
-                ))
+                Some(mk(end, Some(v), Core::Cardinal, Some(v), Some(v), Qualifier::Exact))
             }
             TokKind::Word => {
                 // "des dizaines", "plusieurs centaines", "dizaines de milliers".
@@ -287,72 +270,38 @@ impl NumberGrammar {
                     if let Some(Word::VagueNoun(a, b)) = self.single.get(nt.text) {
                         let (mut a, mut b, mut end) = (*a, *b, noun_i + 1);
                         // "des dizaines de milliers": scale the bounds.
-                        if tok(toks, end) == "de"
-                            && matches!(tok(toks, end + 1), "milliers" | "millions")
-                        {
-                            let s = if tok(toks, end + 1) == "milliers" {
-                                1000.0
-                            } else {
-                                1e6
-                            };
+                        if tok(toks, end) == "de" && matches!(tok(toks, end + 1), "milliers" | "millions") {
+                            let s = if tok(toks, end + 1) == "milliers" { 1000.0 } else { 1e6 };
                             a *= s;
                             b = (b + 1.0) * s - 1.0;
                             end += 2;
                         }
-                        return Some(mk(
-                            end,
-                            None,
-                            Core::VagueNoun,
-                            Some(a),
-                            Some(b),
-                            Qualifier::Vague,
-                        ))
-                        .map(|mut q| {
-                            q.best = None;
-                            q
-                        });
+                        return Some(mk(end, None, Core::VagueNoun, Some(a), Some(b), Qualifier::Vague)).map(
+                            |mut q| {
+                                q.best = None;
+                                q
+                            },
+                        );
                     }
                 }
                 if matches!(t.text, "un" | "une") {
-                    if let Some(Word::ApproxNoun(v)) =
-                        toks.get(i + 1).and_then(|n| self.single.get(n.text))
-                    {
-                        return Some(mk(
-                            i + 2,
-                            Some(*v),
-                            Core::ApproxNoun,
-                            None,
-                            None,
-                            Qualifier::Approx,
-                        ))
-                        .map(|mut q| {
-                            q.best = Some(*v);
-                            q
-                        });
+                    if let Some(Word::ApproxNoun(v)) = toks.get(i + 1).and_then(|n| self.single.get(n.text)) {
+                        return Some(mk(i + 2, Some(*v), Core::ApproxNoun, None, None, Qualifier::Approx)).map(
+                            |mut q| {
+                                q.best = Some(*v);
+                                q
+                            },
+                        );
                     }
                 }
                 if let Some(Word::ApproxNoun(v)) = self.single.get(t.text) {
                     // A bare "dizaine de morts" (the article dropped or quoted away).
                     if tok(toks, i + 1) == "de" || tok(toks, i + 1) == "d" {
-                        return Some(mk(
-                            i + 1,
-                            Some(*v),
-                            Core::ApproxNoun,
-                            None,
-                            None,
-                            Qualifier::Approx,
-                        ));
+                        return Some(mk(i + 1, Some(*v), Core::ApproxNoun, None, None, Qualifier::Approx));
                     }
                 }
                 if let Some((end, Word::VagueDet(low))) = self.words.match_at(toks, i) {
-                    return Some(mk(
-                        end,
-                        None,
-                        Core::VagueDet,
-                        Some(*low),
-                        None,
-                        Qualifier::Vague,
-                    ));
+                    return Some(mk(end, None, Core::VagueDet, Some(*low), None, Qualifier::Vague));
                 }
                 if self.is_number_word(t.text) {
                     return self.words_at(fold, toks, i).map(|(v, end, one)| {
@@ -392,10 +341,7 @@ impl NumberGrammar {
                 let (Some(a), Some(b)) = (toks.get(end), toks.get(end + 1)) else {
                     // A group separated by one space.
                     if let Some(a) = toks.get(end) {
-                        if a.kind == TokKind::Digits
-                            && a.text.len() == 3
-                            && &fold[toks[end - 1].end..a.start] == " "
-                        {
+                        if a.kind == TokKind::Digits && a.text.len() == 3 && &fold[toks[end - 1].end..a.start] == " " {
                             digits.push_str(a.text);
                             end += 1;
                             continue;
@@ -426,8 +372,7 @@ impl NumberGrammar {
         let mut v: f64 = digits.parse().ok()?;
         // Decimal comma: "1,5 million".
         if let (Some(c), Some(d)) = (toks.get(end), toks.get(end + 1)) {
-            if c.text == "," && d.kind == TokKind::Digits && glued(&toks[end - 1], c) && glued(c, d)
-            {
+            if c.text == "," && d.kind == TokKind::Digits && glued(&toks[end - 1], c) && glued(c, d) {
                 let frac: f64 = format!("0.{}", d.text).parse().unwrap_or(0.0);
                 v += frac;
                 end += 2;
@@ -460,12 +405,9 @@ impl NumberGrammar {
                 && toks[j - 1].end == t.start
                 && toks.get(j + 1).is_some_and(|n| {
                     n.start == t.end
-                        && (self.is_number_word(n.text)
-                            || matches!(self.single.get(n.text), Some(Word::Scale(_))))
+                        && (self.is_number_word(n.text) || matches!(self.single.get(n.text), Some(Word::Scale(_))))
                 });
-            if self.is_number_word(t.text)
-                || matches!(self.single.get(t.text), Some(Word::Scale(_))) && j > i
-            {
+            if self.is_number_word(t.text) || matches!(self.single.get(t.text), Some(Word::Scale(_))) && j > i {
                 // "un"/"une" only start a number or follow "et".
                 if j > i && matches!(t.text, "un" | "une") && parts.last() != Some(&"et") {
                     break;
@@ -506,9 +448,7 @@ impl NumberGrammar {
         let one = parts.len() == 1 && matches!(parts[0], "un" | "une");
         // "treize (13)": the digits in brackets repeat the number.
         if tok(toks, end) == "("
-            && toks
-                .get(end + 1)
-                .is_some_and(|t| t.kind == TokKind::Digits && t.text.parse::<f64>().ok() == Some(v))
+            && toks.get(end + 1).is_some_and(|t| t.kind == TokKind::Digits && t.text.parse::<f64>().ok() == Some(v))
             && tok(toks, end + 2) == ")"
         {
             end += 3;
@@ -525,10 +465,7 @@ impl NumberGrammar {
             k -= 1;
         }
         if let Some((start, Word::Prefix(p))) = self.words.match_before(toks, k) {
-            if toks[start].sentence == toks[q.t0].sentence
-                && q.core != Core::VagueNoun
-                && q.core != Core::VagueDet
-            {
+            if toks[start].sentence == toks[q.t0].sentence && q.core != Core::VagueNoun && q.core != Core::VagueDet {
                 let p = *p;
                 q.t0 = start;
                 q.qualifier = p;
@@ -537,9 +474,7 @@ impl NumberGrammar {
                     Qualifier::AtLeast => (Some(n), Some(n), None),
                     Qualifier::MoreThan => (Some(n + 1.0), Some(n + 1.0), None),
                     Qualifier::AtMost => (None, Some(n), Some(n)),
-                    Qualifier::LessThan => {
-                        (None, Some((n - 1.0).max(0.0)), Some((n - 1.0).max(0.0)))
-                    }
+                    Qualifier::LessThan => (None, Some((n - 1.0).max(0.0)), Some((n - 1.0).max(0.0))),
                     _ => (None, Some(n), None),
                 };
                 q.low = low;
@@ -552,11 +487,7 @@ impl NumberGrammar {
             }
         }
         // "entre 8 et 20".
-        if q.t0 > 0
-            && toks[q.t0 - 1].text == "entre"
-            && tok(toks, q.t1) == "et"
-            && q.core == Core::Cardinal
-        {
+        if q.t0 > 0 && toks[q.t0 - 1].text == "entre" && tok(toks, q.t1) == "et" && q.core == Core::Cardinal {
             if let Some(second) = self.core_at(fold, toks, q.t1 + 1) {
                 if second.core == Core::Cardinal {
                     q.t0 -= 1;
@@ -583,18 +514,13 @@ impl NumberGrammar {
         }
         // "du 9 au 10 juillet": a date range.
         if matches!(tok(toks, j), "au" | "et" | "-")
-            && self
-                .units
-                .match_at(toks, j + 2)
-                .is_some_and(|(_, f)| *f == "month")
+            && self.units.match_at(toks, j + 2).is_some_and(|(_, f)| *f == "month")
         {
             return None;
         }
         // "de 25 à 50 ans": the unit follows the second number.
         if matches!(tok(toks, j), "a" | "et")
-            && toks
-                .get(j + 1)
-                .is_some_and(|t| t.kind == TokKind::Digits || self.is_number_word(t.text))
+            && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Digits || self.is_number_word(t.text))
         {
             if let Some((_, fam)) = self.units.match_at(toks, j + 2) {
                 q.unit = Some(fam);
@@ -633,16 +559,7 @@ mod tests {
     use crate::rules::lexicon::tokenize;
     use crate::segment::segment;
 
-    fn quantities(
-        s: &str,
-    ) -> Vec<(
-        String,
-        Option<f64>,
-        Option<f64>,
-        Option<f64>,
-        &'static str,
-        Option<&'static str>,
-    )> {
+    fn quantities(s: &str) -> Vec<(String, Option<f64>, Option<f64>, Option<f64>, &'static str, Option<&'static str>)> {
         let text = NormalizedText::new(s.to_string());
         let segs = segment(&text);
         let toks = tokenize(text.fold(), &segs);
@@ -664,10 +581,8 @@ mod tests {
 
     fn one(s: &str) -> (Option<f64>, Option<f64>, Option<f64>, &'static str) {
         let qs = quantities(s);
-        let q = qs
-            .iter()
-            .find(|q| q.0 != "un" && q.0 != "une")
-            .unwrap_or_else(|| panic!("no quantity in {s:?}: {qs:?}"));
+        let q =
+            qs.iter().find(|q| q.0 != "un" && q.0 != "une").unwrap_or_else(|| panic!("no quantity in {s:?}: {qs:?}"));
         (q.1, q.2, q.3, q.4)
     }
 
@@ -701,59 +616,20 @@ mod tests {
 
     #[test]
     fn qualifiers_follow_the_corpus_table() {
-        assert_eq!(
-            one("au moins 21 civils"),
-            (Some(21.0), Some(21.0), None, "at_least")
-        );
-        assert_eq!(
-            one("plus de 20 civils"),
-            (Some(21.0), Some(21.0), None, "more_than")
-        );
-        assert_eq!(
-            one("plus d'un millier de civils"),
-            (Some(1001.0), Some(1001.0), None, "more_than")
-        );
-        assert_eq!(
-            one("près de 200 civils"),
-            (None, Some(200.0), None, "approx")
-        );
+        assert_eq!(one("au moins 21 civils"), (Some(21.0), Some(21.0), None, "at_least"));
+        assert_eq!(one("plus de 20 civils"), (Some(21.0), Some(21.0), None, "more_than"));
+        assert_eq!(one("plus d'un millier de civils"), (Some(1001.0), Some(1001.0), None, "more_than"));
+        assert_eq!(one("près de 200 civils"), (None, Some(200.0), None, "approx"));
         assert_eq!(one("environ 40 civils"), (None, Some(40.0), None, "approx"));
-        assert_eq!(
-            one("moins de 20 civils"),
-            (None, Some(19.0), Some(19.0), "less_than")
-        );
-        assert_eq!(
-            one("jusqu'à 20 civils"),
-            (None, Some(20.0), Some(20.0), "at_most")
-        );
-        assert_eq!(
-            one("entre 8 et 20 civils"),
-            (Some(8.0), Some(8.0), Some(20.0), "range")
-        );
-        assert_eq!(
-            one("une vingtaine de civils"),
-            (None, Some(20.0), None, "approx")
-        );
-        assert_eq!(
-            one("une quinzaine de civils"),
-            (None, Some(15.0), None, "approx")
-        );
-        assert_eq!(
-            one("une centaine de civils"),
-            (None, Some(100.0), None, "approx")
-        );
-        assert_eq!(
-            one("des dizaines de civils"),
-            (Some(20.0), None, Some(99.0), "vague")
-        );
-        assert_eq!(
-            one("plusieurs centaines de civils"),
-            (Some(200.0), None, Some(999.0), "vague")
-        );
-        assert_eq!(
-            one("des milliers de civils"),
-            (Some(2000.0), None, Some(9999.0), "vague")
-        );
+        assert_eq!(one("moins de 20 civils"), (None, Some(19.0), Some(19.0), "less_than"));
+        assert_eq!(one("jusqu'à 20 civils"), (None, Some(20.0), Some(20.0), "at_most"));
+        assert_eq!(one("entre 8 et 20 civils"), (Some(8.0), Some(8.0), Some(20.0), "range"));
+        assert_eq!(one("une vingtaine de civils"), (None, Some(20.0), None, "approx"));
+        assert_eq!(one("une quinzaine de civils"), (None, Some(15.0), None, "approx"));
+        assert_eq!(one("une centaine de civils"), (None, Some(100.0), None, "approx"));
+        assert_eq!(one("des dizaines de civils"), (Some(20.0), None, Some(99.0), "vague"));
+        assert_eq!(one("plusieurs centaines de civils"), (Some(200.0), None, Some(999.0), "vague"));
+        assert_eq!(one("des milliers de civils"), (Some(2000.0), None, Some(9999.0), "vague"));
         assert_eq!(one("plusieurs civils"), (Some(2.0), None, None, "vague"));
     }
 
@@ -766,8 +642,6 @@ mod tests {
         assert_eq!(quantities("deux véhicules détruits")[0].5, Some("vehicle"));
         assert!(quantities("en 2019, le 17 mars").is_empty());
         assert!(quantities("le 17/03/2019 à 06h30").is_empty());
-        assert!(quantities("le 1er bataillon, le premier jour")
-            .iter()
-            .all(|q| q.0 == "un" || q.0 == "une"));
+        assert!(quantities("le 1er bataillon, le premier jour").iter().all(|q| q.0 == "un" || q.0 == "une"));
     }
 }

@@ -62,7 +62,10 @@ impl Default for TriggerRules {
 impl TriggerRules {
     /// Compiles `gazetteers/triggers.tsv` and the exclusions.
     pub fn new() -> TriggerRules {
-        Self::from_data(include_str!("../../gazetteers/triggers.tsv"), include_str!("../../gazetteers/trigger_exclusions.txt"))
+        Self::from_data(
+            include_str!("../../gazetteers/triggers.tsv"),
+            include_str!("../../gazetteers/trigger_exclusions.txt"),
+        )
     }
 
     /// Compiles a trigger lexicon and an exclusion list given as text.
@@ -118,9 +121,12 @@ impl TriggerRules {
         let mut out = Vec::new();
         for m in self.regex.find_iter(f) {
             let matched = m.as_str().replace('\n', " ");
-            let Some(idx) = self.literal.get(&matched).copied().or_else(|| {
-                self.prefixes.iter().find(|(p, _)| matched.starts_with(p.as_str())).map(|(_, i)| *i)
-            }) else {
+            let Some(idx) = self
+                .literal
+                .get(&matched)
+                .copied()
+                .or_else(|| self.prefixes.iter().find(|(p, _)| matched.starts_with(p.as_str())).map(|(_, i)| *i))
+            else {
                 continue;
             };
             if self.excluded(f, m.start(), m.end()) {
@@ -132,7 +138,11 @@ impl TriggerRules {
                 found: Found {
                     range,
                     rule: "trigger",
-                    mention: TriggerMention { span: text.span(range), event_type: e.event_type.clone(), lemma: e.lemma.clone() },
+                    mention: TriggerMention {
+                        span: text.span(range),
+                        event_type: e.event_type.clone(),
+                        lemma: e.lemma.clone(),
+                    },
                 },
                 strength: e.strength,
             });
@@ -189,11 +199,14 @@ mod tests {
 
     #[test]
     fn finds_triggers_with_inflections() {
-        assert_eq!(types("Des assaillants ont attaqué le poste ; une embuscade a suivi."), vec![
-            ("ont attaqué".into(), "attack".into()),
-            ("embuscade".into(), "ambush".into())
-        ]);
-        assert_eq!(types("Un véhicule piégé a explosé"), vec![("véhicule piégé".into(), "explosion".into()), ("explosé".into(), "explosion".into())]);
+        assert_eq!(
+            types("Des assaillants ont attaqué le poste ; une embuscade a suivi."),
+            vec![("ont attaqué".into(), "attack".into()), ("embuscade".into(), "ambush".into())]
+        );
+        assert_eq!(
+            types("Un véhicule piégé a explosé"),
+            vec![("véhicule piégé".into(), "explosion".into()), ("explosé".into(), "explosion".into())]
+        );
         assert_eq!(types("deux frappes aériennes"), vec![("frappes aériennes".into(), "airstrike".into())]);
         assert_eq!(types("ils ont été pris en otage"), vec![("pris en otage".into(), "kidnapping".into())]);
     }

@@ -66,30 +66,20 @@ pub struct CsvSink {
 impl CsvSink {
     /// A sink writing to `path` (`-` = standard output).
     pub fn new(path: &Path) -> CsvSink {
-        CsvSink {
-            out: OutputFile::new(path),
-        }
+        CsvSink { out: OutputFile::new(path) }
     }
 
     /// Formats records with the csv crate (quoting, escaping) and appends them.
-    fn write_records<I: IntoIterator<Item = Vec<String>>>(
-        &mut self,
-        records: I,
-    ) -> Result<(), SinkError> {
+    fn write_records<I: IntoIterator<Item = Vec<String>>>(&mut self, records: I) -> Result<(), SinkError> {
         use std::io::Write;
         let desc = self.describe();
-        let mut w = csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(Vec::new());
+        let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
         for r in records {
             w.write_record(&r).map_err(|e| SinkError::new(&desc, e))?;
         }
-        let buf = w
-            .into_inner()
-            .map_err(|e| SinkError::new(&desc, e.error().to_string()))?;
+        let buf = w.into_inner().map_err(|e| SinkError::new(&desc, e.error().to_string()))?;
         let out = self.out.writer().map_err(|e| SinkError::new(&desc, e))?;
-        out.write_all(&buf)
-            .map_err(|e| SinkError::new(&desc, format!("cannot write: {e}")))
+        out.write_all(&buf).map_err(|e| SinkError::new(&desc, format!("cannot write: {e}")))
     }
 }
 
@@ -99,16 +89,10 @@ pub fn acled_type(e: &Event) -> (&'static str, &'static str) {
     match e.kind.as_str() {
         "attack" if civilian_victims => ("Violence against civilians", "Attack"),
         "attack" | "ambush" | "armed_clash" => ("Battles", "Armed clash"),
-        "explosion" => (
-            "Explosions/Remote violence",
-            "Remote explosive/landmine/IED",
-        ),
+        "explosion" => ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
         "airstrike" => ("Explosions/Remote violence", "Air/drone strike"),
         "massacre" => ("Violence against civilians", "Attack"),
-        "kidnapping" => (
-            "Violence against civilians",
-            "Abduction/forced disappearance",
-        ),
+        "kidnapping" => ("Violence against civilians", "Abduction/forced disappearance"),
         "protest" => ("Protests", "Peaceful protest"),
         "riot" => ("Riots", "Violent demonstration"),
         "arrest" => ("Strategic developments", "Arrests"),
@@ -120,11 +104,7 @@ pub fn acled_type(e: &Event) -> (&'static str, &'static str) {
 
 /// Killed count of an event: `best`, else `low`, else 0.
 pub fn fatalities(e: &Event) -> u64 {
-    e.casualties
-        .iter()
-        .filter(|c| c.kind == "killed")
-        .map(|c| c.best.or(c.low).unwrap_or(0))
-        .sum()
+    e.casualties.iter().filter(|c| c.kind == "killed").map(|c| c.best.or(c.low).unwrap_or(0)).sum()
 }
 
 fn time_precision(precision: &str) -> &'static str {
@@ -146,34 +126,17 @@ fn geo_precision(precision: &str) -> &'static str {
 /// The CSV row of one event.
 pub fn row(doc: &Document, e: &Event) -> Vec<String> {
     let (event_type, sub_type) = acled_type(e);
-    let names = |role: &str| {
-        e.actors
-            .iter()
-            .filter(|a| a.role == role)
-            .map(|a| a.name.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
+    let names =
+        |role: &str| e.actors.iter().filter(|a| a.role == role).map(|a| a.name.as_str()).collect::<Vec<_>>().join("; ");
     let loc = e.location.as_ref();
-    let country = loc
-        .map(|l| l.country.as_str())
-        .filter(|c| !c.is_empty())
-        .unwrap_or("XX");
+    let country = loc.map(|l| l.country.as_str()).filter(|c| !c.is_empty()).unwrap_or("XX");
     let hash = e.id.strip_prefix("ev-").unwrap_or(&e.id);
     let opt = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
-    let notes: String = e
-        .evidence
-        .text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let notes: String = e.evidence.text.split_whitespace().collect::<Vec<_>>().join(" ");
     vec![
         format!("{country}-{hash}"),
         e.date.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
-        e.date
-            .as_ref()
-            .map(|d| time_precision(&d.precision).to_string())
-            .unwrap_or_default(),
+        e.date.as_ref().map(|d| time_precision(&d.precision).to_string()).unwrap_or_default(),
         event_type.to_string(),
         sub_type.to_string(),
         names("perpetrator"),
@@ -184,14 +147,10 @@ pub fn row(doc: &Document, e: &Event) -> Vec<String> {
         loc.map(|l| l.name.clone()).unwrap_or_default(),
         opt(loc.and_then(|l| l.lat)),
         opt(loc.and_then(|l| l.lon)),
-        loc.map(|l| geo_precision(&l.precision).to_string())
-            .unwrap_or_default(),
+        loc.map(|l| geo_precision(&l.precision).to_string()).unwrap_or_default(),
         fatalities(e).to_string(),
         notes,
-        doc.document
-            .url
-            .clone()
-            .unwrap_or_else(|| doc.document.source.clone()),
+        doc.document.url.clone().unwrap_or_else(|| doc.document.source.clone()),
         e.id.clone(),
         e.kind.clone(),
         e.certainty.clone(),
@@ -210,9 +169,7 @@ impl Sink for CsvSink {
 
     fn begin(&mut self) -> Result<(), SinkError> {
         let desc = self.describe();
-        self.out
-            .open()
-            .map_err(|e| SinkError::new(&desc, format!("cannot create: {e}")))?;
+        self.out.open().map_err(|e| SinkError::new(&desc, format!("cannot create: {e}")))?;
         self.write_records([COLUMNS.iter().map(|c| c.to_string()).collect()])
     }
 
@@ -229,8 +186,6 @@ impl Sink for CsvSink {
 
     fn finish(&mut self) -> Result<(), SinkError> {
         let desc = self.describe();
-        self.out
-            .close()
-            .map_err(|e| SinkError::new(&desc, format!("cannot write: {e}")))
+        self.out.close().map_err(|e| SinkError::new(&desc, format!("cannot write: {e}")))
     }
 }

@@ -24,10 +24,7 @@ pub struct GeoJsonSink {
 impl GeoJsonSink {
     /// A sink writing to `path` (`-` = standard output).
     pub fn new(path: &Path) -> GeoJsonSink {
-        GeoJsonSink {
-            out: OutputFile::new(path),
-            features: 0,
-        }
+        GeoJsonSink { out: OutputFile::new(path), features: 0 }
     }
 
     fn err(&self, e: impl std::fmt::Display) -> SinkError {
@@ -42,13 +39,7 @@ pub fn feature(doc: &Document, e: &Event) -> Option<serde_json::Value> {
     if !lat.is_finite() || !lon.is_finite() {
         return None;
     }
-    let names = |role: &str| {
-        e.actors
-            .iter()
-            .filter(|a| a.role == role)
-            .map(|a| a.name.as_str())
-            .collect::<Vec<_>>()
-    };
+    let names = |role: &str| e.actors.iter().filter(|a| a.role == role).map(|a| a.name.as_str()).collect::<Vec<_>>();
     Some(json!({
         "type": "Feature",
         "id": e.id,
@@ -86,9 +77,7 @@ impl Sink for GeoJsonSink {
     }
 
     fn begin(&mut self) -> Result<(), SinkError> {
-        self.out
-            .open()
-            .map_err(|e| self.err(format!("cannot create: {e}")))?;
+        self.out.open().map_err(|e| self.err(format!("cannot create: {e}")))?;
         let desc = self.describe();
         let w = self.out.writer().map_err(|e| SinkError::new(&desc, e))?;
         w.write_all(b"{\"type\": \"FeatureCollection\", \"features\": [\n")
@@ -117,10 +106,7 @@ impl Sink for GeoJsonSink {
     fn finish(&mut self) -> Result<(), SinkError> {
         let desc = self.describe();
         let w = self.out.writer().map_err(|e| SinkError::new(&desc, e))?;
-        w.write_all(b"\n]}\n")
-            .map_err(|e| SinkError::new(&desc, format!("cannot write: {e}")))?;
-        self.out
-            .close()
-            .map_err(|e| self.err(format!("cannot write: {e}")))
+        w.write_all(b"\n]}\n").map_err(|e| SinkError::new(&desc, format!("cannot write: {e}")))?;
+        self.out.close().map_err(|e| self.err(format!("cannot write: {e}")))
     }
 }

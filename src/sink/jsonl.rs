@@ -15,9 +15,7 @@ pub struct JsonlSink {
 impl JsonlSink {
     /// A sink writing to `path` (`-` = standard output).
     pub fn new(path: &Path) -> JsonlSink {
-        JsonlSink {
-            out: OutputFile::new(path),
-        }
+        JsonlSink { out: OutputFile::new(path) }
     }
 
     fn err(&self, e: impl std::fmt::Display) -> SinkError {
@@ -31,9 +29,7 @@ impl Sink for JsonlSink {
     }
 
     fn begin(&mut self) -> Result<(), SinkError> {
-        self.out
-            .open()
-            .map_err(|e| self.err(format!("cannot create: {e}")))
+        self.out.open().map_err(|e| self.err(format!("cannot create: {e}")))
     }
 
     fn document(&mut self, doc: &Document) -> Result<(), SinkError> {
@@ -50,8 +46,6 @@ impl Sink for JsonlSink {
     }
 
     fn finish(&mut self) -> Result<(), SinkError> {
-        self.out
-            .close()
-            .map_err(|e| self.err(format!("cannot write: {e}")))
+        self.out.close().map_err(|e| self.err(format!("cannot write: {e}")))
     }
 }

@@ -85,10 +85,7 @@ pub struct SinkError {
 impl SinkError {
     /// A new error for `sink`.
     pub fn new(sink: impl Into<String>, message: impl fmt::Display) -> SinkError {
-        SinkError {
-            sink: sink.into(),
-            message: message.to_string(),
-        }
+        SinkError { sink: sink.into(), message: message.to_string() }
     }
 }
 
@@ -108,13 +105,7 @@ impl std::error::Error for SinkError {}
 pub fn fingerprint(published: Option<&str>, url: Option<&str>, title: Option<&str>) -> String {
     let mut h = Sha256::new();
     // Fields are length-prefixed so that no two different tuples hash alike.
-    for part in [
-        Some(env!("CARGO_PKG_VERSION")),
-        Some(crate::model::SCHEMA),
-        published,
-        url,
-        title,
-    ] {
+    for part in [Some(env!("CARGO_PKG_VERSION")), Some(crate::model::SCHEMA), published, url, title] {
         match part {
             Some(p) => {
                 h.update((p.len() as u64).to_le_bytes());
@@ -123,10 +114,7 @@ pub fn fingerprint(published: Option<&str>, url: Option<&str>, title: Option<&st
             None => h.update(u64::MAX.to_le_bytes()),
         }
     }
-    h.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    h.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The [`fingerprint`] of a finished document.
@@ -146,11 +134,7 @@ pub(crate) struct OutputFile {
 impl OutputFile {
     /// Names the output; nothing is opened yet.
     pub(crate) fn new(path: &Path) -> OutputFile {
-        OutputFile {
-            target: path.to_path_buf(),
-            partial: None,
-            writer: None,
-        }
+        OutputFile { target: path.to_path_buf(), partial: None, writer: None }
     }
 
     /// The path as given.
@@ -162,10 +146,7 @@ impl OutputFile {
     pub(crate) fn open(&mut self) -> std::io::Result<()> {
         let out: Box<dyn Write + Send> = if self.target.as_os_str() == "-" {
             Box::new(std::io::stdout())
-        } else if fs::metadata(&self.target)
-            .map(|m| !m.is_file())
-            .unwrap_or(false)
-        {
+        } else if fs::metadata(&self.target).map(|m| !m.is_file()).unwrap_or(false) {
             // A device or a pipe (/dev/stdout, a FIFO): cannot be renamed over, write through.
             Box::new(fs::OpenOptions::new().write(true).open(&self.target)?)
         } else {
@@ -182,9 +163,7 @@ impl OutputFile {
 
     /// The open writer.
     pub(crate) fn writer(&mut self) -> std::io::Result<&mut BufWriter<Box<dyn Write + Send>>> {
-        self.writer
-            .as_mut()
-            .ok_or_else(|| std::io::Error::other("output is not open"))
+        self.writer.as_mut().ok_or_else(|| std::io::Error::other("output is not open"))
     }
 
     /// Drops what was written (the `.partial` file), leaving the target as it was.

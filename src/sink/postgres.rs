@@ -64,15 +64,11 @@ impl PostgresSink {
             return Ok(());
         }
         let desc = self.describe();
-        let client = self
-            .client
-            .as_mut()
-            .ok_or_else(|| SinkError::new(&desc, "not connected"))?;
+        let client = self.client.as_mut().ok_or_else(|| SinkError::new(&desc, "not connected"))?;
         self.shas.clear();
         let replace = std::mem::take(&mut self.replace);
         let rows = std::mem::take(&mut self.rows);
-        write_batch(client, &replace, rows)
-            .map_err(|e| SinkError::new(&desc, format!("cannot write: {e}")))
+        write_batch(client, &replace, rows).map_err(|e| SinkError::new(&desc, format!("cannot write: {e}")))
     }
 }
 
@@ -91,38 +87,20 @@ fn param(v: Value, ty: ColType) -> Box<dyn ToSql + Sync> {
     }
 }
 
-fn write_batch(
-    client: &mut Client,
-    shas: &[String],
-    rows: [Vec<Vec<Value>>; 5],
-) -> Result<(), postgres::Error> {
+fn write_batch(client: &mut Client, shas: &[String], rows: [Vec<Vec<Value>>; 5]) -> Result<(), postgres::Error> {
     let mut tx = client.transaction()?;
     // `shas`: the buffered documents that may have old rows to replace.
     for t in table::tables().iter().rev().filter(|_| !shas.is_empty()) {
-        let col = if t.name == "documents" {
-            "sha256"
-        } else {
-            "document_sha256"
-        };
-        tx.execute(
-            &format!("DELETE FROM {} WHERE {col} = ANY($1)", t.name),
-            &[&shas],
-        )?;
+        let col = if t.name == "documents" { "sha256" } else { "document_sha256" };
+        tx.execute(&format!("DELETE FROM {} WHERE {col} = ANY($1)", t.name), &[&shas])?;
     }
     for (t, rows) in table::tables().iter().zip(rows) {
         // One row per key, the last one winning, as successive upserts would:
         // a multi-row upsert may not touch the same row twice.
-        let key_pos: Vec<usize> = t
-            .key
-            .iter()
-            .filter_map(|k| t.columns.iter().position(|(n, _)| n == k))
-            .collect();
+        let key_pos: Vec<usize> = t.key.iter().filter_map(|k| t.columns.iter().position(|(n, _)| n == k)).collect();
         let mut last: HashMap<String, usize> = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
-            last.insert(
-                format!("{:?}", key_pos.iter().map(|&p| &r[p]).collect::<Vec<_>>()),
-                i,
-            );
+            last.insert(format!("{:?}", key_pos.iter().map(|&p| &r[p]).collect::<Vec<_>>()), i);
         }
         let mut keep: Vec<usize> = last.into_values().collect();
         keep.sort_unstable();
@@ -134,11 +112,7 @@ fn write_batch(
             let chunk: Vec<Vec<Value>> = rows.by_ref().take(per).collect();
             let params: Vec<Box<dyn ToSql + Sync>> = chunk
                 .into_iter()
-                .flat_map(|r| {
-                    r.into_iter()
-                        .zip(t.columns.iter().map(|(_, ty)| *ty))
-                        .map(|(v, ty)| param(v, ty))
-                })
+                .flat_map(|r| r.into_iter().zip(t.columns.iter().map(|(_, ty)| *ty)).map(|(v, ty)| param(v, ty)))
                 .collect();
             let n_rows = params.len() / t.columns.len();
             let sql = table::upsert_sql(t, n_rows, |i| format!("${i}"));
@@ -152,25 +126,15 @@ fn write_batch(
 impl Sink for PostgresSink {
     fn describe(&self) -> String {
         // Never print a password.
-        let shown = match self
-            .url
-            .find("://")
-            .and_then(|s| self.url[s..].find('@').map(|a| (s, s + a)))
-        {
+        let shown = match self.url.find("://").and_then(|s| self.url[s..].find('@').map(|a| (s, s + a))) {
             Some((s, at)) => format!("{}://…{}", &self.url[..s], &self.url[at..]),
-            None => self
-                .url
-                .split_whitespace()
-                .filter(|kv| !kv.starts_with("password="))
-                .collect::<Vec<_>>()
-                .join(" "),
+            None => self.url.split_whitespace().filter(|kv| !kv.starts_with("password=")).collect::<Vec<_>>().join(" "),
         };
         format!("postgres {shown}")
     }
 
     fn begin(&mut self) -> Result<(), SinkError> {
-        let mut client = Client::connect(&self.url, NoTls)
-            .map_err(|e| self.err(format!("cannot connect: {e}")))?;
+        let mut client = Client::connect(&self.url, NoTls).map_err(|e| self.err(format!("cannot connect: {e}")))?;
         let mut ddl = String::from("BEGIN;\nSELECT pg_advisory_xact_lock(7632167);\n");
         for stmt in table::ddl(["TEXT", "BIGINT", "DOUBLE PRECISION"]) {
             ddl.push_str(&stmt);
@@ -180,14 +144,9 @@ impl Sink for PostgresSink {
             "INSERT INTO vigie_meta (key, value) VALUES ('schema_version', '{}') ON CONFLICT (key) DO NOTHING;\nCOMMIT;",
             table::SCHEMA_VERSION
         ));
-        client
-            .batch_execute(&ddl)
-            .map_err(|e| self.err(format!("cannot create the schema: {e}")))?;
+        client.batch_execute(&ddl).map_err(|e| self.err(format!("cannot create the schema: {e}")))?;
         let row = client
-            .query_one(
-                "SELECT value FROM vigie_meta WHERE key = 'schema_version'",
-                &[],
-            )
+            .query_one("SELECT value FROM vigie_meta WHERE key = 'schema_version'", &[])
             .map_err(|e| self.err(e))?;
         let v: String = row.get(0);
         match v.parse::<i64>() {
@@ -205,22 +164,11 @@ impl Sink for PostgresSink {
 
     fn loaded(&mut self) -> Result<Option<HashMap<String, String>>, SinkError> {
         let desc = self.describe();
-        let client = self
-            .client
-            .as_mut()
-            .ok_or_else(|| SinkError::new(&desc, "not connected"))?;
-        let rows = client
-            .query("SELECT sha256, fingerprint FROM documents", &[])
-            .map_err(|e| SinkError::new(&desc, e))?;
+        let client = self.client.as_mut().ok_or_else(|| SinkError::new(&desc, "not connected"))?;
+        let rows =
+            client.query("SELECT sha256, fingerprint FROM documents", &[]).map_err(|e| SinkError::new(&desc, e))?;
         Ok(Some(
-            rows.iter()
-                .map(|r| {
-                    (
-                        r.get::<_, String>(0),
-                        r.get::<_, Option<String>>(1).unwrap_or_default(),
-                    )
-                })
-                .collect(),
+            rows.iter().map(|r| (r.get::<_, String>(0), r.get::<_, Option<String>>(1).unwrap_or_default())).collect(),
         ))
     }
 

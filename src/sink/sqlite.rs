@@ -45,13 +45,7 @@ impl SqliteSink {
     /// A sink writing to the database at `path` (created when missing),
     /// committing every `commit_every` documents.
     pub fn new(path: &Path, commit_every: usize) -> SqliteSink {
-        SqliteSink {
-            path: path.to_path_buf(),
-            conn: None,
-            commit_every: commit_every.max(1),
-            pending: 0,
-            known: None,
-        }
+        SqliteSink { path: path.to_path_buf(), conn: None, commit_every: commit_every.max(1), pending: 0, known: None }
     }
 
     fn err(&self, e: impl std::fmt::Display) -> SinkError {
@@ -59,9 +53,7 @@ impl SqliteSink {
     }
 
     fn conn(&self) -> Result<&Connection, SinkError> {
-        self.conn
-            .as_ref()
-            .ok_or_else(|| self.err("database is not open"))
+        self.conn.as_ref().ok_or_else(|| self.err("database is not open"))
     }
 
     fn write(&mut self, doc: &Document) -> rusqlite::Result<()> {
@@ -70,13 +62,8 @@ impl SqliteSink {
         let conn = self.conn.as_ref().ok_or(rusqlite::Error::InvalidQuery)?;
         // Replace, not merge: the document's old rows go first.
         for t in table::tables().iter().rev().filter(|_| !is_new) {
-            let col = if t.name == "documents" {
-                "sha256"
-            } else {
-                "document_sha256"
-            };
-            conn.prepare_cached(&format!("DELETE FROM {} WHERE {col} = ?1", t.name))?
-                .execute([sha])?;
+            let col = if t.name == "documents" { "sha256" } else { "document_sha256" };
+            conn.prepare_cached(&format!("DELETE FROM {} WHERE {col} = ?1", t.name))?.execute([sha])?;
         }
         let rows = table::rows(doc, &document_fingerprint(doc));
         for (t, rows) in table::tables().iter().zip(&rows.tables) {
@@ -95,29 +82,18 @@ impl SqliteSink {
 /// Opens (or creates) a vigie SQLite database and checks its schema version.
 pub fn open(path: &Path) -> Result<Connection, String> {
     let conn = Connection::open(path).map_err(|e| format!("cannot open: {e}"))?;
-    conn.busy_timeout(std::time::Duration::from_secs(30))
-        .map_err(|e| e.to_string())?;
+    conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(|e| e.to_string())?;
     conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
         .map_err(|e| format!("cannot use WAL: {e}"))?;
     // Checkpoints (the WAL copied into the database, with an fsync) are what a
     // commit costs in WAL mode: let the WAL grow to ~64 MB between them.
-    conn.query_row("PRAGMA wal_autocheckpoint = 16384", [], |_| Ok(()))
-        .map_err(|e| e.to_string())?;
-    conn.pragma_update(None, "synchronous", "NORMAL")
-        .map_err(|e| e.to_string())?;
-    let version: Option<String> = conn
-        .query_row(
-            "SELECT value FROM vigie_meta WHERE key = 'schema_version'",
-            [],
-            |r| r.get(0),
-        )
-        .ok();
+    conn.query_row("PRAGMA wal_autocheckpoint = 16384", [], |_| Ok(())).map_err(|e| e.to_string())?;
+    conn.pragma_update(None, "synchronous", "NORMAL").map_err(|e| e.to_string())?;
+    let version: Option<String> =
+        conn.query_row("SELECT value FROM vigie_meta WHERE key = 'schema_version'", [], |r| r.get(0)).ok();
     match version.as_deref().map(str::parse::<i64>) {
         Some(Ok(v)) if v > table::SCHEMA_VERSION => {
-            return Err(format!(
-                "database schema version {v} is newer than this vigie's ({})",
-                table::SCHEMA_VERSION
-            ))
+            return Err(format!("database schema version {v} is newer than this vigie's ({})", table::SCHEMA_VERSION))
         }
         Some(Ok(_)) | None => {}
         Some(Err(_)) => return Err("vigie_meta.schema_version is not a number".into()),
@@ -131,8 +107,7 @@ pub fn open(path: &Path) -> Result<Connection, String> {
         "INSERT INTO vigie_meta (key, value) VALUES ('schema_version', '{}') ON CONFLICT (key) DO NOTHING;\nCOMMIT;",
         table::SCHEMA_VERSION
     ));
-    conn.execute_batch(&ddl)
-        .map_err(|e| format!("cannot create the schema: {e}"))?;
+    conn.execute_batch(&ddl).map_err(|e| format!("cannot create the schema: {e}"))?;
     Ok(conn)
 }
 
@@ -150,33 +125,21 @@ impl Sink for SqliteSink {
 
     fn loaded(&mut self) -> Result<Option<HashMap<String, String>>, SinkError> {
         let conn = self.conn()?;
-        let mut stmt = conn
-            .prepare("SELECT sha256, fingerprint FROM documents")
-            .map_err(|e| self.err(e))?;
+        let mut stmt = conn.prepare("SELECT sha256, fingerprint FROM documents").map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                ))
-            })
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?.unwrap_or_default())))
             .map_err(|e| self.err(e))?;
-        let map: HashMap<String, String> = rows
-            .collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))?;
+        let map: HashMap<String, String> = rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))?;
         drop(stmt);
         self.known = Some(map.keys().cloned().collect());
         Ok(Some(map))
     }
 
     fn document(&mut self, doc: &Document) -> Result<(), SinkError> {
-        self.write(doc)
-            .map_err(|e| self.err(format!("{}: {e}", doc.document.source)))?;
+        self.write(doc).map_err(|e| self.err(format!("{}: {e}", doc.document.source)))?;
         self.pending += 1;
         if self.pending >= self.commit_every {
-            self.conn()?
-                .execute_batch("COMMIT; BEGIN")
-                .map_err(|e| self.err(format!("cannot commit: {e}")))?;
+            self.conn()?.execute_batch("COMMIT; BEGIN").map_err(|e| self.err(format!("cannot commit: {e}")))?;
             self.pending = 0;
         }
         Ok(())
@@ -189,8 +152,7 @@ impl Sink for SqliteSink {
 
     fn finish(&mut self) -> Result<(), SinkError> {
         if let Some(conn) = self.conn.take() {
-            conn.execute_batch("COMMIT")
-                .map_err(|e| self.err(format!("cannot commit: {e}")))?;
+            conn.execute_batch("COMMIT").map_err(|e| self.err(format!("cannot commit: {e}")))?;
             // Fold the WAL back into the database file so it is one self-contained file.
             let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
             conn.close().map_err(|(_, e)| self.err(e))?;

@@ -69,18 +69,8 @@ fn cols(spec: &[(&str, ColType)]) -> Vec<(String, ColType)> {
 
 fn span_cols(out: &mut Vec<(String, ColType)>, prefix: &str) {
     use ColType::*;
-    for (suffix, t) in [
-        ("start", Int),
-        ("end", Int),
-        ("byte_start", Int),
-        ("byte_end", Int),
-        ("text", Text),
-    ] {
-        let name = if prefix.is_empty() {
-            format!("span_{suffix}")
-        } else {
-            format!("{prefix}_span_{suffix}")
-        };
+    for (suffix, t) in [("start", Int), ("end", Int), ("byte_start", Int), ("byte_end", Int), ("text", Text)] {
+        let name = if prefix.is_empty() { format!("span_{suffix}") } else { format!("{prefix}_span_{suffix}") };
         out.push((name, t));
     }
 }
@@ -115,11 +105,7 @@ pub(crate) fn tables() -> &'static [Table] {
             ("trigger_lemma", Text),
         ]);
         span_cols(&mut events, "trigger");
-        events.extend(cols(&[
-            ("date_value", Text),
-            ("date_end", Text),
-            ("date_precision", Text),
-        ]));
+        events.extend(cols(&[("date_value", Text), ("date_end", Text), ("date_precision", Text)]));
         span_cols(&mut events, "date");
         events.extend(cols(&[
             ("location_name", Text),
@@ -168,18 +154,8 @@ pub(crate) fn tables() -> &'static [Table] {
         span_cols(&mut mentions, "");
         mentions.push(("data".into(), Text));
         vec![
-            Table {
-                name: "documents",
-                key: &["sha256"],
-                columns: documents,
-                indexes: &[],
-            },
-            Table {
-                name: "events",
-                key: &["id"],
-                columns: events,
-                indexes: &["document_sha256"],
-            },
+            Table { name: "documents", key: &["sha256"], columns: documents, indexes: &[] },
+            Table { name: "events", key: &["id"], columns: events, indexes: &["document_sha256"] },
             Table {
                 name: "event_actors",
                 key: &["event_id", "ordinal"],
@@ -192,12 +168,7 @@ pub(crate) fn tables() -> &'static [Table] {
                 columns: casualties,
                 indexes: &["document_sha256"],
             },
-            Table {
-                name: "mentions",
-                key: &["document_sha256", "ordinal"],
-                columns: mentions,
-                indexes: &[],
-            },
+            Table { name: "mentions", key: &["document_sha256", "ordinal"], columns: mentions, indexes: &[] },
         ]
     })
 }
@@ -205,10 +176,7 @@ pub(crate) fn tables() -> &'static [Table] {
 /// The `CREATE TABLE` / `CREATE INDEX` statements, with the database's
 /// type names (`[text, int, real]`).
 pub(crate) fn ddl(types: [&str; 3]) -> Vec<String> {
-    let mut out = vec![
-        "CREATE TABLE IF NOT EXISTS vigie_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-            .to_string(),
-    ];
+    let mut out = vec!["CREATE TABLE IF NOT EXISTS vigie_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)".to_string()];
     for t in tables() {
         let cols: Vec<String> = t
             .columns
@@ -219,11 +187,7 @@ pub(crate) fn ddl(types: [&str; 3]) -> Vec<String> {
                     ColType::Int => types[1],
                     ColType::Real => types[2],
                 };
-                let not_null = if t.key.contains(&n.as_str()) {
-                    " NOT NULL"
-                } else {
-                    ""
-                };
+                let not_null = if t.key.contains(&n.as_str()) { " NOT NULL" } else { "" };
                 format!("{n} {name}{not_null}")
             })
             .collect();
@@ -234,10 +198,7 @@ pub(crate) fn ddl(types: [&str; 3]) -> Vec<String> {
             t.key.join(", ")
         ));
         for ix in t.indexes {
-            out.push(format!(
-                "CREATE INDEX IF NOT EXISTS {0}_{1} ON {0} ({1})",
-                t.name, ix
-            ));
+            out.push(format!("CREATE INDEX IF NOT EXISTS {0}_{1} ON {0} ({1})", t.name, ix));
         }
     }
     out
@@ -248,22 +209,10 @@ pub(crate) fn ddl(types: [&str; 3]) -> Vec<String> {
 pub(crate) fn upsert_sql(t: &Table, rows: usize, ph: impl Fn(usize) -> String) -> String {
     let names: Vec<&str> = t.columns.iter().map(|(n, _)| n.as_str()).collect();
     let n = names.len();
-    let values: Vec<String> = (0..rows)
-        .map(|r| {
-            format!(
-                "({})",
-                (1..=n)
-                    .map(|i| ph(r * n + i))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
-        .collect();
-    let updates: Vec<String> = names
-        .iter()
-        .filter(|c| !t.key.contains(c))
-        .map(|c| format!("{c} = excluded.{c}"))
-        .collect();
+    let values: Vec<String> =
+        (0..rows).map(|r| format!("({})", (1..=n).map(|i| ph(r * n + i)).collect::<Vec<_>>().join(", "))).collect();
+    let updates: Vec<String> =
+        names.iter().filter(|c| !t.key.contains(c)).map(|c| format!("{c} = excluded.{c}")).collect();
     format!(
         "INSERT INTO {} ({}) VALUES {} ON CONFLICT ({}) DO UPDATE SET {}",
         t.name,
@@ -294,8 +243,7 @@ fn int(n: usize) -> Value {
 }
 
 fn opt_u64(n: Option<u64>) -> Value {
-    n.map(|n| Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
-        .unwrap_or(Value::Null)
+    n.map(|n| Value::Int(i64::try_from(n).unwrap_or(i64::MAX))).unwrap_or(Value::Null)
 }
 
 fn opt_real(x: Option<f64>) -> Value {
@@ -307,13 +255,7 @@ fn opt_real(x: Option<f64>) -> Value {
 
 fn span_vals(out: &mut Vec<Value>, s: Option<&Span>) {
     match s {
-        Some(s) => out.extend([
-            int(s.start),
-            int(s.end),
-            int(s.byte_start),
-            int(s.byte_end),
-            text(&s.text),
-        ]),
+        Some(s) => out.extend([int(s.start), int(s.end), int(s.byte_start), int(s.byte_end), text(&s.text)]),
         None => out.extend(std::iter::repeat_n(Value::Null, 5)),
     }
 }
@@ -385,14 +327,7 @@ pub(crate) fn rows(doc: &Document, fingerprint: &str) -> Rows {
         span_vals(&mut r, Some(&e.evidence));
         rows.tables[EVENTS].push(r);
         for (j, a) in e.actors.iter().enumerate() {
-            let mut r = vec![
-                text(&e.id),
-                int(j),
-                text(sha),
-                text(&a.role),
-                text(&a.name),
-                opt_text(a.id.as_deref()),
-            ];
+            let mut r = vec![text(&e.id), int(j), text(sha), text(&a.role), text(&a.name), opt_text(a.id.as_deref())];
             span_vals(&mut r, Some(&a.span));
             rows.tables[EVENT_ACTORS].push(r);
         }
@@ -420,21 +355,11 @@ pub(crate) fn rows(doc: &Document, fingerprint: &str) -> Rows {
             Mention::Person(p) => (Some(&p.name), Some(&p.id), None),
             Mention::Date(d) => (None, None, d.value.clone()),
             Mention::Number(n) => (None, None, n.value.or(n.low).map(number_text)),
-            Mention::Casualty(c) => (
-                Some(c.kind.as_str()),
-                None,
-                c.best.or(c.low).map(|v| v.to_string()),
-            ),
+            Mention::Casualty(c) => (Some(c.kind.as_str()), None, c.best.or(c.low).map(|v| v.to_string())),
             Mention::Trigger(t) => (Some(t.lemma.as_str()), None, Some(t.event_type.clone())),
         };
-        let mut r = vec![
-            text(sha),
-            int(i),
-            text(m.kind()),
-            opt_text(name),
-            opt_text(ref_id),
-            opt_text(value.as_deref()),
-        ];
+        let mut r =
+            vec![text(sha), int(i), text(m.kind()), opt_text(name), opt_text(ref_id), opt_text(value.as_deref())];
         span_vals(&mut r, Some(m.span()));
         r.push(json(m));
         rows.tables[MENTIONS].push(r);

@@ -20,9 +20,7 @@ pub fn temp_dir(name: &str) -> PathBuf {
 
 /// The span of the first occurrence of `needle` in `text`.
 pub fn span_of(text: &str, needle: &str) -> Span {
-    let b = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let b = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
     let start = text[..b].chars().count();
     Span {
         start,
@@ -47,17 +45,14 @@ pub fn article(id: &str, text: &str) -> Article {
 }
 
 /// The French test article used by the sink tests.
-pub const TEXT: &str =
-    "Le camp militaire de Dioura a été attaqué dimanche 17 mars par des hommes armés du JNIM. \
+pub const TEXT: &str = "Le camp militaire de Dioura a été attaqué dimanche 17 mars par des hommes armés du JNIM. \
 Selon l'armée malienne, au moins 21 soldats ont été tués et « plusieurs » blessés.\r\n\
 À Bamako, une manifestation s'est tenue le lendemain.";
 
 /// A document for `text` with two events: a geolocated attack with actors
 /// and casualties, and a protest without coordinates.
 pub fn document_with_events(id: &str, text: &str) -> Document {
-    let mut doc = Extractor::new()
-        .extract(&article(id, text))
-        .expect("extracts");
+    let mut doc = Extractor::new().extract(&article(id, text)).expect("extracts");
     // Only the hand-made events below, whatever the extractors find.
     doc.events.clear();
     let sha = doc.document.sha256.clone();
@@ -67,10 +62,7 @@ pub fn document_with_events(id: &str, text: &str) -> Document {
     doc.events.push(Event {
         id: format!("ev-{}a1", &sha[..14]),
         kind: "attack".into(),
-        trigger: Some(EventTrigger {
-            span: span_of(text, "attaqué"),
-            lemma: "attaquer".into(),
-        }),
+        trigger: Some(EventTrigger { span: span_of(text, "attaqué"), lemma: "attaquer".into() }),
         date: Some(EventDate {
             value: "2019-03-17".into(),
             end: None,
@@ -130,20 +122,14 @@ pub fn document_with_events(id: &str, text: &str) -> Document {
             },
         ],
         certainty: "reported".into(),
-        attribution: Some(Attribution {
-            source: "l'armée malienne".into(),
-            span: span_of(text, "l'armée malienne"),
-        }),
+        attribution: Some(Attribution { source: "l'armée malienne".into(), span: span_of(text, "l'armée malienne") }),
         evidence,
         confidence: 0.82,
     });
     doc.events.push(Event {
         id: format!("ev-{}b2", &sha[..14]),
         kind: "protest".into(),
-        trigger: Some(EventTrigger {
-            span: span_of(text, "manifestation"),
-            lemma: "manifestation".into(),
-        }),
+        trigger: Some(EventTrigger { span: span_of(text, "manifestation"), lemma: "manifestation".into() }),
         date: None,
         location: Some(EventLocation {
             name: "Bamako".into(),
@@ -160,10 +146,7 @@ pub fn document_with_events(id: &str, text: &str) -> Document {
         casualties: vec![],
         certainty: "confirmed".into(),
         attribution: None,
-        evidence: span_of(
-            text,
-            "À Bamako, une manifestation s'est tenue le lendemain.",
-        ),
+        evidence: span_of(text, "À Bamako, une manifestation s'est tenue le lendemain."),
         confidence: 0.5,
     });
     doc.mentions.push(Mention::Place(PlaceMention {
@@ -198,13 +181,7 @@ pub fn document_with_events(id: &str, text: &str) -> Document {
 pub fn sqlite_dump(path: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut out = Vec::new();
-    for table in [
-        "documents",
-        "events",
-        "event_actors",
-        "casualties",
-        "mentions",
-    ] {
+    for table in ["documents", "events", "event_actors", "casualties", "mentions"] {
         let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
         let n = stmt.column_count();
         let mut rows: Vec<String> = stmt

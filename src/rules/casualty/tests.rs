@@ -16,15 +16,7 @@ fn counts(s: &str) -> Vec<String> {
             if m.negated {
                 format!("{} {} negated", m.kind, m.victims)
             } else {
-                format!(
-                    "{} {}/{}/{} {} {}",
-                    m.kind,
-                    n(m.low),
-                    n(m.best),
-                    n(m.high),
-                    m.qualifier,
-                    m.victims
-                )
+                format!("{} {}/{}/{} {} {}", m.kind, n(m.low), n(m.best), n(m.high), m.qualifier, m.victims)
             }
         })
         .collect()
@@ -48,26 +40,15 @@ fn examples() {
         let want: Vec<String> = if expected.trim() == "none" {
             vec![]
         } else {
-            expected
-                .split(" | ")
-                .map(|s| s.trim().to_string())
-                .collect()
+            expected.split(" | ").map(|s| s.trim().to_string()).collect()
         };
         let got = counts(sentence);
         if got != want {
-            failures.push(format!(
-                "examples.tsv:{}: {sentence:?}\n   want {want:?}\n   got  {got:?}",
-                i + 1
-            ));
+            failures.push(format!("examples.tsv:{}: {sentence:?}\n   want {want:?}\n   got  {got:?}", i + 1));
         }
     }
     assert!(n > 30, "too few examples");
-    assert!(
-        failures.is_empty(),
-        "{} of {n} examples fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {n} examples fail:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -118,10 +99,7 @@ fn check_lexicon(name: &str, data: &'static str, allowed: &[&[&str]]) -> Vec<Str
                 errs.push(format!("{name}:{}: column {} has {v:?}", row.line, i + 2));
             }
         }
-        let key = (
-            row.tokens.join(" "),
-            row.cols.first().copied().unwrap_or("").to_string(),
-        );
+        let key = (row.tokens.join(" "), row.cols.first().copied().unwrap_or("").to_string());
         if !seen.insert(key.clone()) {
             errs.push(format!("{name}:{}: {:?} listed twice", row.line, key));
         }
@@ -131,40 +109,15 @@ fn check_lexicon(name: &str, data: &'static str, allowed: &[&[&str]]) -> Vec<Str
 
 #[test]
 fn lexicons_are_well_formed() {
-    const TYPES: &[&str] = &[
-        "killed",
-        "injured",
-        "kidnapped",
-        "missing",
-        "arrested",
-        "displaced",
-        "-",
-    ];
-    const VICTIMS: &[&str] = &[
-        "military",
-        "police",
-        "civilian",
-        "peacekeepers",
-        "armed_group",
-        "generic",
-        "-",
-    ];
+    const TYPES: &[&str] = &["killed", "injured", "kidnapped", "missing", "arrested", "displaced", "-"];
+    const VICTIMS: &[&str] = &["military", "police", "civilian", "peacekeepers", "armed_group", "generic", "-"];
     let mut errs = Vec::new();
     errs.extend(check_lexicon(
         "casualty_terms.tsv",
         include_str!("../../../gazetteers/casualty_terms.tsv"),
-        &[
-            &["noun", "after", "before", "strong", "block"],
-            TYPES,
-            &["passive", "any"],
-            VICTIMS,
-        ],
+        &[&["noun", "after", "before", "strong", "block"], TYPES, &["passive", "any"], VICTIMS],
     ));
-    errs.extend(check_lexicon(
-        "victim_nouns.tsv",
-        include_str!("../../../gazetteers/victim_nouns.tsv"),
-        &[VICTIMS],
-    ));
+    errs.extend(check_lexicon("victim_nouns.tsv", include_str!("../../../gazetteers/victim_nouns.tsv"), &[VICTIMS]));
     errs.extend(check_lexicon(
         "victim_context.tsv",
         include_str!("../../../gazetteers/victim_context.tsv"),
@@ -173,45 +126,17 @@ fn lexicons_are_well_formed() {
     errs.extend(check_lexicon(
         "casualty_cues.tsv",
         include_str!("../../../gazetteers/casualty_cues.tsv"),
-        &[&[
-            "revision",
-            "source",
-            "subset",
-            "negation",
-            "bare_before",
-            "bare_after",
-            "rank",
-        ]],
+        &[&["revision", "source", "subset", "negation", "bare_before", "bare_after", "rank"]],
     ));
     errs.extend(check_lexicon(
         "quantity_words.tsv",
         include_str!("../../../gazetteers/quantity_words.tsv"),
         &[
-            &[
-                "prefix",
-                "approx_noun",
-                "vague_noun",
-                "vague_det",
-                "scale",
-                "number_word",
-            ],
+            &["prefix", "approx_noun", "vague_noun", "vague_det", "scale", "number_word"],
             &[],
-            &[
-                "exact",
-                "at_least",
-                "more_than",
-                "at_most",
-                "less_than",
-                "approx",
-                "range",
-                "vague",
-            ],
+            &["exact", "at_least", "more_than", "at_most", "less_than", "approx", "range", "vague"],
         ],
     ));
-    errs.extend(check_lexicon(
-        "number_units.tsv",
-        include_str!("../../../gazetteers/number_units.tsv"),
-        &[&[]],
-    ));
+    errs.extend(check_lexicon("number_units.tsv", include_str!("../../../gazetteers/number_units.tsv"), &[&[]]));
     assert!(errs.is_empty(), "{}", errs.join("\n"));
 }
