@@ -265,9 +265,12 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     // 3. Casualty counts: attach to the candidate of their sentence, or to the
     //    latest earlier candidate of the paragraph, or start their own.
     for (ci, c) in f.casualties.casualties.iter().enumerate() {
-        if c.mention.negated || c.mention.kind == "displaced" || c.mention.kind == "missing" {
+        if c.mention.negated {
             continue;
         }
+        // Displaced and missing people belong to an event told beside them,
+        // but do not make one.
+        let secondary = c.mention.kind == "displaced" || c.mention.kind == "missing";
         let s = doc.sentence_of(c.range.start);
         let p = doc.paragraph_of_sentence(s);
         // In the sentence: the candidate whose clause holds the count, else
@@ -289,6 +292,9 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         if let Some(k) = earlier {
             candidates[k].casualties.push(ci);
             candidates[k].sentences.insert(s);
+            continue;
+        }
+        if secondary {
             continue;
         }
         let kind = match c.mention.kind.as_str() {
