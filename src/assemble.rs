@@ -523,12 +523,14 @@ fn attach_place(doc: &Doc, c: &mut Candidate) {
 
 fn attach_actors(doc: &Doc, c: &mut Candidate, cues: &Cues) {
     let f = doc.f;
+    // (role, actor index, role said by a cue rather than guessed)
+    let mut found: Vec<(String, usize, bool)> = Vec::new();
     for &s in &c.sentences {
         let sr = doc.sentence_range(s);
         for (i, a) in f.names.actors.iter().enumerate() {
             if sr.contains(a.range) && a.mention.category != "political" {
-                let role = actor_role(doc, c, a.range, &a.mention.category, cues);
-                c.actors.push((role, i));
+                let (role, explicit) = actor_role(doc, c, a.range, &a.mention.category, cues);
+                found.push((role, i, explicit));
             }
         }
         for (i, p) in f.names.persons.iter().enumerate() {
@@ -540,44 +542,71 @@ fn attach_actors(doc: &Doc, c: &mut Candidate, cues: &Cues) {
             }
         }
     }
-}
-
-fn actor_role(doc: &Doc, c: &Candidate, r: ViewRange, category: &str, cues: &Cues) -> String {
-    let before = &doc.fold[doc.sentence_range(doc.sentence_of(r.start)).start..r.start];
-    let tail = &before[before.len().saturating_sub(40)..];
-    let tail_start = before.len().saturating_sub(40);
-    let _ = tail_start;
-    let ends_with_cue = |kind: &str| {
-        cues.phrases(kind).iter().any(|p| {
-            tail.trim_end().ends_with(p.as_str())
-                || tail.trim_end().ends_with(&format!("{p} l'"))
-                || tail.trim_end().ends_with(&format!("{p} la"))
-                || tail.trim_end().ends_with(&format!("{p} le"))
-                || tail.trim_end().ends_with(&format!("{p} les"))
-                || tail.trim_end().ends_with(&format!("{p} des"))
-                || tail.trim_end().ends_with(&format!("{p} du"))
-        })
-    };
-    if ends_with_cue("perpetrator") {
-        return "perpetrator".into();
+    // Guessed roles follow the ones the text states: when an armed group is
+    // the stated target, the forces are the perpetrators, and conversely.
+    let category = |i: usize| f.names.actors[i].mention.category.as_str();
+    let is_force = |i: usize| matches!(category(i), "state_force" | "international_force" | "militia");
+    let group_targeted = found.iter().any(|(r, i, e)| *e && r == "target" && category(*i) == "armed_group");
+    let force_acts = found.iter().any(|(r, i, e)| *e && r == "perpetrator" && is_force(*i));
+    for (role, i, explicit) in found.iter_mut() {
+        if *explicit {
+            continue;
+        }
+        if group_targeted && is_force(*i) {
+            *role = "perpetrator".into();
+        } else if force_acts && category(*i) == "armed_group" {
+            *role = "target".into();
+        }
     }
-    if ends_with_cue("target") {
-        return "target".into();
-    }
-    match (c.kind.as_str(), category) {
-        ("arrest", "state_force") | ("airstrike", "state_force" | "international_force") => "perpetrator".into(),
-        ("agreement", _) => "party".into(),
-        (_, "armed_group") => "perpetrator".into(),
-        (_, "state_force" | "international_force") => {
-            // The subject of an active verb before the trigger attacks.
-            if r.end <= c.at && matches!(c.kind.as_str(), "armed_clash") {
-                "perpetrator".into()
-            } else {
-                "target".into()
+    // One role per actor: forces are more often targets, groups perpetrators.
+    for (role, i, _) in &found {
+        let both = found.iter().any(|(r2, i2, _)| i2 == i && r2 != role)
+            || found.iter().any(|(r2, i2, _)| f.names.actors[*i2].mention.id == f.names.actors[*i].mention.id && r2 != role);
+        if both {
+            let keep = if category(*i) == "armed_group" { "perpetrator" } else { "target" };
+            if role != keep {
+                continue;
             }
         }
-        _ => "perpetrator".into(),
+        c.actors.push((role.clone(), *i));
     }
+}
+
+/// The role of an actor and whether a cue in the text states it.
+fn actor_role(doc: &Doc, c: &Candidate, r: ViewRange, category: &str, cues: &Cues) -> (String, bool) {
+    let sentence = doc.sentence_range(doc.sentence_of(r.start));
+    let before = &doc.fold[sentence.start..r.start];
+    let tail = &before[floor_char(before, before.len().saturating_sub(40))..];
+    let t = tail.trim_end();
+    let ends_with_cue = |kind: &str| {
+        cues.phrases(kind).iter().any(|p| {
+            ["", " l'", " la", " le", " les", " des", " du"].iter().any(|art| t.ends_with(&format!("{p}{art}")))
+        })
+    };
+    // "entre X et Y": X acts, Y is acted upon (ACLED's actor1 / actor2).
+    let after_et = ["et", "et l'", "et la", "et le", "et les", "et des", "et du"].iter().any(|w| t.ends_with(&format!(" {w}")));
+    if after_et && find_word(before, "entre").is_some() {
+        return ("target".into(), true);
+    }
+    if t.ends_with("entre") || ["entre l'", "entre la", "entre le", "entre les", "entre des"].iter().any(|w| t.ends_with(w)) {
+        return ("perpetrator".into(), true);
+    }
+    if ends_with_cue("perpetrator") {
+        return ("perpetrator".into(), true);
+    }
+    if ends_with_cue("target") {
+        return ("target".into(), true);
+    }
+    let guessed = match (c.kind.as_str(), category) {
+        ("arrest", "state_force") | ("airstrike", "state_force" | "international_force") => "perpetrator",
+        ("agreement", _) => "party",
+        (_, "armed_group") => "perpetrator",
+        // The subject of an active verb before the trigger acts.
+        (_, "state_force" | "international_force") if r.end <= c.at && c.kind == "armed_clash" => "perpetrator",
+        (_, "state_force" | "international_force") => "target",
+        _ => "perpetrator",
+    };
+    (guessed.into(), false)
 }
 
 fn split_coordinated_places(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
