@@ -384,7 +384,7 @@ fn is_dateline_place(f: &Findings, r: ViewRange) -> bool {
 /// A definite or demonstrative noun phrase points back to a known event.
 fn is_anaphoric(fold: &str, at: usize) -> bool {
     let before = fold[..at].trim_end_matches(' ');
-    let b = &before[before.len().saturating_sub(12)..];
+    let b = &before[floor_char(before, before.len().saturating_sub(12))..];
     b.ends_with("l'")
         || [" la", " le", " les", " cette", " cet", " ce", " ces", " du", " au", " aux"].iter().any(|w| b.ends_with(w))
 }
@@ -639,6 +639,9 @@ fn split_coordinated_places(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candid
             continue;
         };
         let joined = |a: usize, b: usize| {
+            if places[a].range.end > places[b].range.start {
+                return false;
+            }
             let gap = &doc.fold[places[a].range.end..places[b].range.start];
             gap.split(|ch: char| !ch.is_ascii_alphabetic() && ch != '\'').filter(|w| !w.is_empty()).all(|w| {
                 matches!(

@@ -96,3 +96,42 @@ proptest! {
         prop_assert!(clean, "special spaces or apostrophes left in {:?}", t.fold());
     }
 }
+
+/// French words, names and numbers mixed with hostile characters: the whole
+/// pipeline must neither panic nor break the span invariant on any of them.
+fn hostile_article() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "Le", "camp", "de", "Dioura", "kidal", "a été", "attaqué", "dimanche", "17 mars 2019", "hier", "la veille",
+        "vingt-trois", "soldats", "tués", "1 200", "blessés", "par", "le GSIM", "l’armée malienne", "à", "Ménaka",
+        "entre le 11 janvier et le 26 février 2013", "« selon »", "aucun", "mort", ",", ".", "\n\n", "**", "Bamako,",
+        "– ", "enlevés", "Mouvement du 23 mars", "plus de", "une vingtaine", "d’", "\u{a0}", "\u{fffd}", "é\u{301}",
+        "œ", "😀", "\r\n", "selon l’armée", "auraient", "embuscade", "BAMAKO", "Niono et Diabaly", "En 2012",
+    ]);
+    prop::collection::vec(prop_oneof![4 => words.prop_map(str::to_string), 1 => hostile_char().prop_map(String::from)], 0..60)
+        .prop_map(|v| v.join(" "))
+}
+
+fn shared_extractor() -> &'static vigie::pipeline::Extractor {
+    static E: std::sync::OnceLock<vigie::pipeline::Extractor> = std::sync::OnceLock::new();
+    E.get_or_init(vigie::pipeline::Extractor::new)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_pipeline_keeps_the_span_invariant_on_any_article(s in hostile_article()) {
+        let article = vigie::input::Article {
+            id: "p".into(),
+            source: "p.txt".into(),
+            bytes: s.clone().into_bytes(),
+            published: vigie::input::parse_date("2019-03-18"),
+            url: None,
+            title: None,
+            notes: vec![],
+        };
+        if let Ok(doc) = shared_extractor().extract(&article) {
+            doc.check_spans(&s).map_err(TestCaseError::fail)?;
+        }
+    }
+}
