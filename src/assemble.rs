@@ -560,8 +560,8 @@ fn attach_actors(doc: &Doc, c: &mut Candidate, cues: &Cues) {
     }
     // One role per actor: forces are more often targets, groups perpetrators.
     for (role, i, _) in &found {
-        let both = found.iter().any(|(r2, i2, _)| i2 == i && r2 != role)
-            || found.iter().any(|(r2, i2, _)| f.names.actors[*i2].mention.id == f.names.actors[*i].mention.id && r2 != role);
+        let id = &f.names.actors[*i].mention.id;
+        let both = found.iter().any(|(r2, i2, _)| f.names.actors[*i2].mention.id == *id && r2 != role);
         if both {
             let keep = if category(*i) == "armed_group" { "perpetrator" } else { "target" };
             if role != keep {
@@ -584,11 +584,14 @@ fn actor_role(doc: &Doc, c: &Candidate, r: ViewRange, category: &str, cues: &Cue
         })
     };
     // "entre X et Y": X acts, Y is acted upon (ACLED's actor1 / actor2).
-    let after_et = ["et", "et l'", "et la", "et le", "et les", "et des", "et du"].iter().any(|w| t.ends_with(&format!(" {w}")));
+    let after_et =
+        ["et", "et l'", "et la", "et le", "et les", "et des", "et du"].iter().any(|w| t.ends_with(&format!(" {w}")));
     if after_et && find_word(before, "entre").is_some() {
         return ("target".into(), true);
     }
-    if t.ends_with("entre") || ["entre l'", "entre la", "entre le", "entre les", "entre des"].iter().any(|w| t.ends_with(w)) {
+    if t.ends_with("entre")
+        || ["entre l'", "entre la", "entre le", "entre les", "entre des"].iter().any(|w| t.ends_with(w))
+    {
         return ("perpetrator".into(), true);
     }
     if ends_with_cue("perpetrator") {

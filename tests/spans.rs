@@ -101,14 +101,60 @@ proptest! {
 /// pipeline must neither panic nor break the span invariant on any of them.
 fn hostile_article() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "Le", "camp", "de", "Dioura", "kidal", "a été", "attaqué", "dimanche", "17 mars 2019", "hier", "la veille",
-        "vingt-trois", "soldats", "tués", "1 200", "blessés", "par", "le GSIM", "l’armée malienne", "à", "Ménaka",
-        "entre le 11 janvier et le 26 février 2013", "« selon »", "aucun", "mort", ",", ".", "\n\n", "**", "Bamako,",
-        "– ", "enlevés", "Mouvement du 23 mars", "plus de", "une vingtaine", "d’", "\u{a0}", "\u{fffd}", "é\u{301}",
-        "œ", "😀", "\r\n", "selon l’armée", "auraient", "embuscade", "BAMAKO", "Niono et Diabaly", "En 2012",
+        "Le",
+        "camp",
+        "de",
+        "Dioura",
+        "kidal",
+        "a été",
+        "attaqué",
+        "dimanche",
+        "17 mars 2019",
+        "hier",
+        "la veille",
+        "vingt-trois",
+        "soldats",
+        "tués",
+        "1 200",
+        "blessés",
+        "par",
+        "le GSIM",
+        "l’armée malienne",
+        "à",
+        "Ménaka",
+        "entre le 11 janvier et le 26 février 2013",
+        "« selon »",
+        "aucun",
+        "mort",
+        ",",
+        ".",
+        "\n\n",
+        "**",
+        "Bamako,",
+        "– ",
+        "enlevés",
+        "Mouvement du 23 mars",
+        "plus de",
+        "une vingtaine",
+        "d’",
+        "\u{a0}",
+        "\u{fffd}",
+        "é\u{301}",
+        "œ",
+        "😀",
+        "\r\n",
+        "selon l’armée",
+        "auraient",
+        "embuscade",
+        "BAMAKO",
+        "Niono et Diabaly",
+        "En 2012",
     ]);
-    prop::collection::vec(prop_oneof![4 => words.prop_map(str::to_string), 1 => hostile_char().prop_map(String::from)], 0..60)
-        .prop_map(|v| v.join(" "))
+    prop::collection::vec(
+        prop_oneof![4 => words.prop_map(str::to_string), 1 => hostile_char().prop_map(String::from)],
+        0..60,
+    )
+    .prop_map(|v| v.join(" "))
 }
 
 fn shared_extractor() -> &'static vigie::pipeline::Extractor {
