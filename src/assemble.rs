@@ -768,9 +768,21 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             events.iter().rposition(compatible)
         } else {
             let paragraph = doc.paragraph_of_sentence(*c.sentences.iter().next().expect("a sentence"));
+            let section = doc.section[paragraph];
+            let in_section =
+                |e: &Candidate| e.sentences.iter().any(|&s| doc.section[doc.paragraph_of_sentence(s)] == section);
             events
                 .iter()
                 .rposition(|e| compatible(e) && e.sentences.iter().any(|&s| doc.paragraph_of_sentence(s) == paragraph))
+                .or_else(|| {
+                    // In an article cut into sections, the section's own event.
+                    let sectioned = doc.section.last().is_some_and(|&n| n > 0);
+                    if sectioned {
+                        events.iter().rposition(|e| compatible(e) && in_section(e))
+                    } else {
+                        None
+                    }
+                })
                 .or_else(|| events.iter().position(compatible))
         };
         match target {
