@@ -350,6 +350,10 @@ impl CasualtyRules {
                 j = k + 1;
             } else if q.core != Core::Cardinal || tok(toks, j) == "de" || tok(toks, j) == "d" {
                 j = k;
+                // "37 de ses soldats", "trois de leurs hommes": part of a known group.
+                if matches!(tok(toks, j), "ses" | "leurs" | "nos" | "vos" | "ces" | "mes") {
+                    j += 1;
+                }
             }
         }
         skip_quotes(&mut j);
