@@ -116,8 +116,8 @@ fn check_text(text: &str) -> Result<(), DecodeError> {
         return Err(DecodeError::Empty);
     }
     // Branch-free counts that the compiler vectorizes. C1 controls
-    // (U+0080..U+009F, encoded C2 80..C2 9F) are looked for only when a C2
-    // lead byte is there at all.
+    // (U+0080..U+009F, encoded C2 80..C2 9F) are counted only when one is
+    // there at all (French text is full of C2 A0, the no-break space).
     let bytes = text.as_bytes();
     if bytes.contains(&0) {
         return Err(DecodeError::Binary("NUL character".into()));
@@ -126,7 +126,7 @@ fn check_text(text: &str) -> Result<(), DecodeError> {
         .iter()
         .map(|&b| ((b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F) as usize)
         .sum::<usize>();
-    if bytes.contains(&0xC2) {
+    if bytes.windows(2).any(|w| w[0] == 0xC2 && w[1] < 0xA0) {
         controls += text.chars().filter(|c| ('\u{80}'..='\u{9F}').contains(c)).count();
     }
     // A few stray controls happen in scraped text; binary data has many.

@@ -165,7 +165,8 @@ impl View {
 pub struct NormalizedText {
     original: String,
     chars: CharIndex,
-    norm: View,
+    /// Built on first use: the rules only need the fold view.
+    norm: OnceLock<View>,
     fold: View,
 }
 
@@ -179,21 +180,16 @@ pub enum ViewKind {
 }
 
 impl NormalizedText {
-    /// Normalizes `original` (already decoded) into its two views.
+    /// Normalizes `original` (already decoded): builds the fold view now and
+    /// the norm view when first asked for.
     pub fn new(original: String) -> NormalizedText {
-        // ASCII, Latin letters below U+0300 and general punctuation are
-        // always NFC: only the rest goes through the (slower) quick check.
-        let nfc = !needs_nfc_check(&original)
-            || matches!(is_nfc_quick(original.chars().filter(|&c| may_need_nfc(c))), IsNormalized::Yes);
-        let mut b = Builder::with_capacity(original.len());
-        if nfc {
-            b.run_nfc(&original);
-        } else {
-            b.run_general(&original);
-        }
-        b.finish_whitespace(original.len());
+        let fold = build(&original, false).fold;
         let chars = CharIndex::new(&original);
-        NormalizedText { original, chars, norm: b.norm, fold: b.fold }
+        NormalizedText { original, chars, norm: OnceLock::new(), fold }
+    }
+
+    fn norm_view(&self) -> &View {
+        self.norm.get_or_init(|| build(&self.original, true).norm)
     }
 
     /// The original text.
@@ -203,7 +199,7 @@ impl NormalizedText {
 
     /// The norm view's text.
     pub fn norm(&self) -> &str {
-        &self.norm.text
+        &self.norm_view().text
     }
 
     /// The fold view's text (what rules match on).
@@ -214,7 +210,7 @@ impl NormalizedText {
     /// The requested view.
     pub fn view(&self, kind: ViewKind) -> &View {
         match kind {
-            ViewKind::Norm => &self.norm,
+            ViewKind::Norm => self.norm_view(),
             ViewKind::Fold => &self.fold,
         }
     }
@@ -266,6 +262,22 @@ impl NormalizedText {
     pub fn char_len(&self) -> usize {
         self.chars.char_offset(&self.original, self.original.len())
     }
+}
+
+/// Runs the builder over a whole text; the norm view only when asked.
+fn build(original: &str, with_norm: bool) -> Builder {
+    // ASCII, Latin letters below U+0300 and general punctuation are always
+    // NFC: only the rest goes through the (slower) quick check.
+    let nfc = !needs_nfc_check(original)
+        || matches!(is_nfc_quick(original.chars().filter(|&c| may_need_nfc(c))), IsNormalized::Yes);
+    let mut b = Builder::with_capacity(original.len(), with_norm);
+    if nfc {
+        b.run_nfc(original);
+    } else {
+        b.run_general(original);
+    }
+    b.finish_whitespace(original.len());
+    b
 }
 
 /// Folds a string the way the fold view is made (for lexicon entries).
@@ -377,6 +389,8 @@ fn is_plain_ascii(b: u8) -> bool {
 }
 
 struct Builder {
+    /// Whether the norm view is built at all.
+    with_norm: bool,
     norm: View,
     fold: View,
     /// Start of the pending whitespace run in the original, if any.
@@ -388,9 +402,10 @@ struct Builder {
 }
 
 impl Builder {
-    fn with_capacity(n: usize) -> Builder {
+    fn with_capacity(n: usize, with_norm: bool) -> Builder {
         Builder {
-            norm: View { text: String::with_capacity(n), map: OffsetMap::default() },
+            with_norm,
+            norm: View { text: String::with_capacity(if with_norm { n } else { 0 }), map: OffsetMap::default() },
             fold: View { text: String::with_capacity(n), map: OffsetMap::default() },
             ws_start: None,
             ws_breaks: 0,
@@ -415,7 +430,9 @@ impl Builder {
                 }
                 self.flush_whitespace(i);
                 let run = &text[i..j];
-                self.norm.text.push_str(run);
+                if self.with_norm {
+                    self.norm.text.push_str(run);
+                }
                 let from = self.fold.text.len();
                 self.fold.text.push_str(run);
                 // SAFETY-free: ASCII lowercase keeps the string valid UTF-8.
@@ -426,7 +443,9 @@ impl Builder {
                 // without decoding the character (Æ and æ are spelled out by
                 // `classify` instead).
                 self.flush_whitespace(i);
-                self.norm.text.push_str(&text[i..i + 2]);
+                if self.with_norm {
+                    self.norm.text.push_str(&text[i..i + 2]);
+                }
                 let from = self.fold.text.len();
                 self.fold.text.push_str(&latin_fold_table()[(bytes[i + 1] - 0x80) as usize]);
                 let to = self.fold.text.len();
@@ -480,19 +499,25 @@ impl Builder {
             // Inside a whitespace run a deleted character joins the run.
             CharClass::Delete if self.ws_start.is_some() => {}
             CharClass::Delete => {
-                delete(&mut self.norm, start, end);
+                if self.with_norm {
+                    delete(&mut self.norm, start, end);
+                }
                 delete(&mut self.fold, start, end);
             }
             CharClass::Replace(n, f) => {
                 self.flush_whitespace(start);
-                replace(&mut self.norm, n, start, end);
+                if self.with_norm {
+                    replace(&mut self.norm, n, start, end);
+                }
                 replace(&mut self.fold, f, start, end);
             }
             // A stray combining mark after whitespace disappears with it.
             CharClass::Keep if self.ws_start.is_some() && is_combining_mark(c) => {}
             CharClass::Keep => {
                 self.flush_whitespace(start);
-                self.norm.text.push(c);
+                if self.with_norm {
+                    self.norm.text.push(c);
+                }
                 let from = self.fold.text.len();
                 push_folded(c, &mut self.fold.text);
                 let out = &self.fold.text[from..];
@@ -559,14 +584,18 @@ impl Builder {
                 _ => "\n\n",
             }
         };
-        emit_whitespace(&mut self.norm, out, start, end);
+        if self.with_norm {
+            emit_whitespace(&mut self.norm, out, start, end);
+        }
         emit_whitespace(&mut self.fold, out, start, end);
     }
 
     /// Trailing whitespace of the document disappears.
     fn finish_whitespace(&mut self, len: usize) {
         if let Some(start) = self.ws_start.take() {
-            delete(&mut self.norm, start, len);
+            if self.with_norm {
+                delete(&mut self.norm, start, len);
+            }
             delete(&mut self.fold, start, len);
         }
     }
