@@ -54,6 +54,8 @@ pub struct Findings<'a> {
     pub triggers: &'a [TriggerHit],
     /// SHA-256 of the document, for event ids.
     pub sha256: &'a str,
+    /// Publication date: nothing that happened can be dated after it.
+    pub published: Option<chrono::NaiveDate>,
 }
 
 /// Cue phrases by what they signal (from `gazetteers/event_cues.tsv`).
@@ -474,7 +476,13 @@ fn contexts(doc: &Doc, c: &Candidate) -> Vec<(u8, ViewRange, bool)> {
 
 fn attach_date(doc: &Doc, c: &mut Candidate) {
     let dates = &doc.f.dates.dates;
-    let usable = |i: usize| dates[i].mention.value.is_some() && !doc.reporting[i];
+    // Dates after publication are plans or deadlines ("le sommet prévu le 16
+    // décembre"), never the date of an event already reported.
+    let after_publication = |i: usize| {
+        let (Some(p), Some(v)) = (doc.f.published, dates[i].mention.value.as_deref()) else { return false };
+        lo_date(v) > p.format("%Y-%m-%d").to_string()
+    };
+    let usable = |i: usize| dates[i].mention.value.is_some() && !doc.reporting[i] && !after_publication(i);
     for (dist, range, before) in contexts(doc, c) {
         let it = dates.iter().enumerate().filter(|(i, _)| usable(*i)).map(|(i, d)| (i, d.range));
         let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
@@ -1111,6 +1119,7 @@ mod tests {
         dates: DateFindings,
         casualties: CasualtyFindings,
         names: NameFindings,
+        published: Option<chrono::NaiveDate>,
     }
 
     impl Fixture {
@@ -1120,6 +1129,7 @@ mod tests {
                 dates: DateFindings::default(),
                 casualties: CasualtyFindings::default(),
                 names: NameFindings::default(),
+                published: None,
             }
         }
 
@@ -1228,6 +1238,7 @@ mod tests {
                 names: &self.names,
                 triggers: &hits,
                 sha256: "00",
+                published: self.published,
             })
         }
     }
@@ -1359,5 +1370,17 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].location.as_ref().unwrap().name, "Boni");
+    }
+
+    #[test]
+    fn a_date_after_publication_is_not_the_event_date() {
+        let mut fx = Fixture::new("L'attaque de Tillia a fait 7 morts, à la veille du sommet prévu le 20 juin.")
+            .place("Tillia", 0, "locality", "Tahoua")
+            .date("le 20 juin", "2023-06-20", None)
+            .killed("7 morts", 7, "military", None, None);
+        fx.published = chrono::NaiveDate::from_ymd_opt(2023, 6, 12);
+        let events = fx.events();
+        assert_eq!(events.len(), 1);
+        assert!(events[0].date.is_none(), "{:?}", events[0].date);
     }
 }

@@ -100,6 +100,7 @@ impl Extractor {
             names: &names,
             triggers: &trigger_hits,
             sha256: &sha256,
+            published: article.published,
         });
         let mut mentions: Vec<(ViewRange, u8, &'static str, Mention)> = Vec::new();
         push_all(&mut mentions, 0, &names.places, |m| Mention::Place(m.clone()));
