@@ -36,6 +36,13 @@ pub struct Article {
     pub notes: Vec<String>,
 }
 
+impl Article {
+    /// An article with no metadata yet (no date, URL, title or notes).
+    pub fn new(id: impl Into<String>, source: impl Into<String>, bytes: Vec<u8>) -> Article {
+        Article { id: id.into(), source: source.into(), bytes, published: None, url: None, title: None, notes: vec![] }
+    }
+}
+
 /// Why an input could not be processed.
 #[derive(Debug)]
 pub enum InputError {
@@ -161,15 +168,7 @@ pub fn read_path(path: &Path) -> Vec<Result<Article, InputError>> {
         if buf.trim_ascii_start().starts_with(b"{") {
             return read_records(&shown, &buf);
         }
-        return vec![Ok(Article {
-            id: "stdin".into(),
-            source: shown,
-            bytes: buf,
-            published: None,
-            url: None,
-            title: None,
-            notes: vec![],
-        })];
+        return vec![Ok(Article::new("stdin", shown, buf))];
     }
     let bytes = match fs::read(path) {
         Ok(b) => b,
@@ -179,7 +178,7 @@ pub fn read_path(path: &Path) -> Vec<Result<Article, InputError>> {
         return read_records(&shown, &bytes);
     }
     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string();
-    let mut article = Article { id, source: shown, bytes, published: None, url: None, title: None, notes: vec![] };
+    let mut article = Article::new(id, shown, bytes);
     apply_sidecar(path, &mut article);
     vec![Ok(article)]
 }
@@ -311,15 +310,7 @@ impl Articles {
             if let Err(error) = reader.read_to_end(&mut buf) {
                 return Some(Pending::Ready(Err(InputError::Io { path: shown, error })));
             }
-            return Some(Pending::Ready(Ok(Article {
-                id: "stdin".into(),
-                source: shown,
-                bytes: buf,
-                published: None,
-                url: None,
-                title: None,
-                notes: vec![],
-            })));
+            return Some(Pending::Ready(Ok(Article::new("stdin", shown, buf))));
         }
         if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
             match fs::File::open(path) {

@@ -126,13 +126,7 @@ impl NameMatcher {
                 category: r.get("category").into(),
                 roles: vec![],
                 affiliation: Some(r.get("parent")).filter(|s| !s.is_empty()).map(String::from),
-                countries: r
-                    .get("countries")
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect(),
+                countries: comma_list(r.get("countries")),
             };
             let aliases: Vec<String> = r.list("aliases").into_iter().map(String::from).collect();
             self.push(e, &aliases);
@@ -152,15 +146,9 @@ impl NameMatcher {
                 id: r.get("id").into(),
                 name: r.get("name").into(),
                 category: String::new(),
-                roles: r.get("roles").split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+                roles: comma_list(r.get("roles")),
                 affiliation: Some(r.get("affiliation")).filter(|s| !s.is_empty()).map(String::from),
-                countries: r
-                    .get("countries")
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect(),
+                countries: comma_list(r.get("countries")),
             };
             let aliases: Vec<String> = r.list("aliases").into_iter().map(String::from).collect();
             self.push(e, &aliases);
@@ -337,4 +325,9 @@ mod tests {
         assert_eq!(m.id_of(true, "IYAD AG GHALI"), Some("x:p"));
         assert_eq!(m.id_of(true, "Ansar Dine"), None);
     }
+}
+
+/// The non-empty, trimmed items of a comma-separated cell ("ML,BF").
+fn comma_list(cell: &str) -> Vec<String> {
+    cell.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }

@@ -883,28 +883,7 @@ impl CasualtyRules {
                 continue;
             }
             // "quinze personnes, dont trois Casques bleus": a mixed count.
-            if drafts[i].has_subset {
-                match drafts.get(i + 1).and_then(|d| d.victims) {
-                    Some("civilian") => {
-                        drafts[i].victims = Some("civilian");
-                        continue;
-                    }
-                    _ => {
-                        let same_value = drafts
-                            .iter()
-                            .find(|d| {
-                                d.kind == drafts[i].kind
-                                    && d.best.is_some()
-                                    && d.best == drafts[i].best
-                                    && specific(d.victims)
-                                    && !d.negated
-                            })
-                            .and_then(|d| d.victims);
-                        drafts[i].victims = Some(same_value.unwrap_or("unknown"));
-                        continue;
-                    }
-                }
-            }
+            // Another count of the same figure that names its victims.
             let same_value = drafts
                 .iter()
                 .find(|d| {
@@ -915,6 +894,13 @@ impl CasualtyRules {
                         && !d.negated
                 })
                 .and_then(|d| d.victims);
+            if drafts[i].has_subset {
+                drafts[i].victims = match drafts.get(i + 1).and_then(|d| d.victims) {
+                    Some("civilian") => Some("civilian"),
+                    _ => Some(same_value.unwrap_or("unknown")),
+                };
+                continue;
+            }
             let in_sentence = by_sentence.get(&sent).and_then(|v| winner(v, 1, 1));
             let previous = drafts[..i]
                 .iter()
