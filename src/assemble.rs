@@ -12,6 +12,13 @@
 //! * a **section** is a run of paragraphs between separator lines (`**`),
 //!   within which a date or place carries over to later sentences.
 //!
+//! * the **headline** is a first paragraph of one short sentence: it
+//!   restates the body's first event, so it joins that event and only fills
+//!   in what the body does not say;
+//! * a **locator** is a place named to situate another one ("à 55 km au nord
+//!   de Beni", "dans le département du Lac Iro", "évacués vers Sebba"): the
+//!   event's place only when the context names no other.
+//!
 //! Attachment order: same clause, same sentence, earlier in the paragraph,
 //! earlier in the section (at most three paragraphs back), then the lead (the
 //! headline and first paragraph state the main event). Candidates then merge
@@ -162,6 +169,8 @@ struct Candidate {
     anaphoric: bool,
     /// The attached date is the first thing of its sentence.
     date_opens_sentence: bool,
+    /// The anchor is in the headline, which restates the lead's event.
+    headline: bool,
 }
 
 impl Candidate {
@@ -169,7 +178,8 @@ impl Candidate {
     /// trigger's clause, or in its sentence (a strong, non-anaphoric trigger,
     /// or a date that opens the sentence: "Le 19 août 2019, l'attaque de…").
     fn hard_date(&self) -> bool {
-        self.date.is_some()
+        !self.headline
+            && self.date.is_some()
             && (self.date_dist == 0
                 || (self.date_dist == 1
                     && ((!self.anaphoric && self.strong && self.trigger.is_some()) || self.date_opens_sentence)))
@@ -177,7 +187,7 @@ impl Candidate {
 
     /// A place said in the event's own sentence.
     fn hard_place(&self) -> bool {
-        self.place.is_some() && self.place_dist <= 1
+        !self.headline && self.place.is_some() && self.place_dist <= 1
     }
 }
 
@@ -190,6 +200,10 @@ struct Doc<'a> {
     reporting: Vec<bool>,
     /// Places that say where a dispatch was filed ("GOMA, 27 juillet –").
     dateline: Vec<bool>,
+    /// The headline: a first paragraph of one short sentence before the body.
+    headline: Option<ViewRange>,
+    /// Places that only locate another one ("à 55 km au nord de Beni").
+    locator: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -231,7 +245,9 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     let cues = Cues::get();
     let reporting = f.dates.dates.iter().map(|d| is_reporting_date(f, d.range, cues)).collect();
     let dateline = f.names.places.iter().map(|p| is_dateline_place(f, p.range)).collect();
-    let doc = Doc { f, fold, section, reporting, dateline };
+    let headline = headline(f);
+    let locator = f.names.places.iter().map(|p| is_locator(f, p.range, cues)).collect();
+    let doc = Doc { f, fold, section, reporting, dateline, headline, locator };
     let mut candidates: Vec<Candidate> = Vec::new();
 
     // 1. Anchors from triggers.
@@ -241,6 +257,11 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         let has_count = f.casualties.casualties.iter().any(|c| sr.contains(c.range) && !c.mention.negated);
         let has_armed_actor = f.names.actors.iter().any(|a| sr.contains(a.range) && a.mention.category != "political");
         if hit.strength == Strength::Weak && !has_count && !has_armed_actor {
+            continue;
+        }
+        // Hostages set free are news of a kidnapping told elsewhere, not one.
+        let told_release = |r: ViewRange| cues.any("release", &fold[r.as_range()]);
+        if hit.found.mention.event_type == "kidnapping" && hit.strength == Strength::Weak && told_release(sr) {
             continue;
         }
         candidates.push(Candidate {
@@ -258,6 +279,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             at: hit.found.range.start,
             anaphoric: is_anaphoric(fold, hit.found.range.start),
             date_opens_sentence: false,
+            headline: doc.headline.is_some_and(|h| h.contains(hit.found.range)),
         });
     }
     // 2. One candidate per sentence: triggers of one sentence describe one
@@ -273,6 +295,15 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         // Displaced and missing people belong to an event told beside them,
         // but do not make one.
         let secondary = c.mention.kind == "displaced" || c.mention.kind == "missing";
+        let clause = doc.clause(c.range.start);
+        let kidnapping_told = f.triggers.iter().any(|t| {
+            t.strength == Strength::Strong
+                && t.found.mention.event_type == "kidnapping"
+                && clause.contains(t.found.range)
+        });
+        if c.mention.kind == "kidnapped" && !kidnapping_told && cues.any("release", &fold[clause.as_range()]) {
+            continue;
+        }
         let s = doc.sentence_of(c.range.start);
         let p = doc.paragraph_of_sentence(s);
         // In the sentence: the candidate whose clause holds the count, else
@@ -319,6 +350,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             at: c.range.start,
             anaphoric: false,
             date_opens_sentence: false,
+            headline: doc.headline.is_some_and(|h| h.contains(c.range)),
         });
     }
     candidates.sort_by_key(|c| c.at);
@@ -332,7 +364,27 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     // 5. One event per place when a trigger names several coordinated places.
     let candidates = split_coordinated_places(&doc, candidates);
     // 6. Merge mentions of the same event.
-    let merged = merge(&doc, candidates);
+    let (heads, body): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.headline);
+    let mut merged = merge(&doc, body);
+    // The headline restates the body's first event of its kind; alone, it
+    // stays an event of its own.
+    for mut h in merge(&doc, heads) {
+        let same_kind = |e: &Candidate| {
+            type_group(&e.kind) == type_group(&h.kind)
+                || ((e.trigger.is_none() || h.trigger.is_none())
+                    && type_group(&e.kind) <= 1
+                    && type_group(&h.kind) <= 1)
+        };
+        match merged.iter().position(same_kind) {
+            Some(k) => {
+                h.headline = false;
+                h.date_dist = h.date_dist.max(4);
+                h.place_dist = h.place_dist.max(4);
+                absorb(&doc, &mut merged[k], h);
+            }
+            None => merged.push(h),
+        }
+    }
     // 7. Finish.
     let mut events: Vec<Event> =
         merged.into_iter().filter(|c| worth_an_event(&doc, c)).map(|c| finish(&doc, c, cues)).collect();
@@ -383,12 +435,52 @@ fn is_dateline_place(f: &Findings, r: ViewRange) -> bool {
     r.start - p.start <= 2 && capitals && (after.starts_with(',') || after.starts_with('-') || after.starts_with('('))
 }
 
+/// A place named only to locate another one or a movement: a distance or
+/// direction ("à 55 km au nord de Beni"; "près de X" does locate the event
+/// at X), the division that contains the event's place ("dans le
+/// département du Lac Iro"), a destination or origin ("évacués vers Sebba",
+/// "venus de Grimari").
+fn is_locator(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
+    let fold = f.text.fold();
+    let s = f.segments.sentences[f.segments.sentence_at(r.start)].range;
+    let before = &fold[s.start.min(r.start)..r.start];
+    let mut t = before.trim_end();
+    for article in ["de la", "de l'", "des", "du", "de", "d'", "l'", "la", "le", "les"] {
+        if let Some(rest) = t.strip_suffix(article) {
+            if rest.is_empty()
+                || rest.ends_with(' ')
+                || article.ends_with('\'') && !rest.ends_with(char::is_alphanumeric)
+            {
+                t = rest.trim_end();
+                break;
+            }
+        }
+    }
+    cues.phrases("locator").iter().any(|p| {
+        t.ends_with(p.as_str()) && {
+            let at = t.len() - p.len();
+            at == 0 || !t.as_bytes()[at - 1].is_ascii_alphanumeric()
+        }
+    })
+}
+
 /// A definite or demonstrative noun phrase points back to a known event.
 fn is_anaphoric(fold: &str, at: usize) -> bool {
     let before = fold[..at].trim_end_matches(' ');
     let b = &before[floor_char(before, before.len().saturating_sub(12))..];
     b.ends_with("l'")
         || [" la", " le", " les", " cette", " cet", " ce", " ces", " du", " au", " aux"].iter().any(|w| b.ends_with(w))
+}
+
+/// The headline: the first paragraph when it is one short sentence and a
+/// body follows. It restates the lead's event in fewer words, often with a
+/// coarser place or a comparison date ("la plus meurtrière depuis 2015"), so
+/// its date and place never keep it apart from the event of the body.
+fn headline(f: &Findings) -> Option<ViewRange> {
+    let segs = f.segments;
+    let first = *segs.paragraphs.first()?;
+    let sentences = segs.sentences.iter().filter(|s| s.paragraph == 0).count();
+    (segs.paragraphs.len() > 1 && sentences == 1 && first.end - first.start <= 250).then_some(first)
 }
 
 /// Section of each paragraph: a new section starts after a separator line.
@@ -512,12 +604,15 @@ fn place_rank(feature: &str) -> u8 {
 fn attach_place(doc: &Doc, c: &mut Candidate) {
     let places = &doc.f.names.places;
     for (dist, range, before) in contexts(doc, c) {
-        // Prefer precise places: the best rank present in the context wins.
-        for rank in 0..=3u8 {
+        // Prefer places named for themselves, then precise ones: the best
+        // (locator, rank) present in the context wins.
+        for (locator, rank) in [false, true].into_iter().flat_map(|l| (0..=3u8).map(move |r| (l, r))) {
             let it = places
                 .iter()
                 .enumerate()
-                .filter(|(i, p)| place_rank(&p.mention.feature) == rank && !doc.dateline[*i])
+                .filter(|(i, p)| {
+                    place_rank(&p.mention.feature) == rank && !doc.dateline[*i] && doc.locator[*i] == locator
+                })
                 .map(|(i, p)| (i, p.range));
             let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
             if let Some(i) = pick {
@@ -759,15 +854,40 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
     for c in candidates {
         let compatible = |e: &Candidate| {
             // A count without a trigger belongs to any violent event.
+            // An attack and a kidnapping told with the same day and place are
+            // one raid ("ils ont tué quinze villageois et enlevé…").
+            let same_raid = type_group(&e.kind) <= 1
+                && type_group(&c.kind) <= 1
+                && e.hard_date()
+                && c.hard_date()
+                && date_interval(doc, e.date.unwrap_or(0)) == date_interval(doc, c.date.unwrap_or(0))
+                && e.hard_place()
+                && c.hard_place()
+                && !different_places(doc, e.place, c.place);
             let groups_ok = type_group(&e.kind) == type_group(&c.kind)
-                || (c.trigger.is_none() && type_group(&e.kind) <= 1 && type_group(&c.kind) <= 1);
+                || (c.trigger.is_none() && type_group(&e.kind) <= 1 && type_group(&c.kind) <= 1)
+                || same_raid;
             // Dates and places inferred from context do not keep events apart.
+            // A date said with one of them must agree with the other's date,
+            // even an inferred one: "en août 2019" is not the event of
+            // "mercredi" three paragraphs up.
             let dates_ok = !e.hard_date() || !c.hard_date() || dates_compatible(doc, e.date, c.date);
             let places_ok = !e.hard_place()
                 || !c.hard_place()
                 || (places_compatible(doc, e.place, c.place)
                     && !(different_places(doc, e.place, c.place) && same_rank_places(doc, e.place, c.place)));
-            groups_ok && dates_ok && places_ok
+            // Told with its own date and place, both at odds with what the
+            // event inferred from context: another event ("en août 2019, des
+            // affrontements dans le Ouaddaï" after a toll paragraph).
+            let told_apart = (e.hard_date() || c.hard_date())
+                && (e.hard_place() || c.hard_place())
+                && e.date.is_some()
+                && c.date.is_some()
+                && !dates_compatible(doc, e.date, c.date)
+                && e.place.is_some()
+                && c.place.is_some()
+                && !places_compatible(doc, e.place, c.place);
+            groups_ok && dates_ok && places_ok && !told_apart
         };
         // Where a statement with no place of its own goes: the event already
         // told in its paragraph, else the main (first) event; one with its
@@ -794,43 +914,45 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
                 .or_else(|| events.iter().position(compatible))
         };
         match target {
-            Some(k) => {
-                let e = &mut events[k];
-                // The more precise date and place win; direct evidence wins.
-                let take_date = c.date.is_some()
-                    && (e.date.is_none()
-                        || (c.hard_date() && !e.hard_date())
-                        || (c.hard_date() == e.hard_date()
-                            && (c.date_dist < e.date_dist || more_precise(doc, c.date, e.date))));
-                if take_date {
-                    e.date = c.date;
-                    e.date_dist = c.date_dist;
-                    e.anaphoric = c.anaphoric;
-                }
-                let take_place = c.place.is_some()
-                    && (e.place.is_none()
-                        || (c.hard_place() && !e.hard_place())
-                        || (c.hard_place() == e.hard_place() && finer(doc, c.place, e.place)));
-                if take_place {
-                    e.place = c.place;
-                    e.place_dist = c.place_dist;
-                }
-                if (c.strong && !e.strong)
-                    || (c.strong == e.strong && type_rank(&c.kind) < type_rank(&e.kind) && c.trigger.is_some())
-                {
-                    e.kind = c.kind.clone();
-                    e.trigger = c.trigger.or(e.trigger);
-                    e.strong |= c.strong;
-                }
-                e.sentences.extend(c.sentences.iter().copied());
-                e.casualties.extend(c.casualties.iter().copied());
-                e.actors.extend(c.actors.iter().cloned());
-                e.persons.extend(c.persons.iter().cloned());
-            }
+            Some(k) => absorb(doc, &mut events[k], c),
             None => events.push(c),
         }
     }
     events
+}
+
+/// Folds candidate `c` into event `e`: the more precise date and place and
+/// the more specific type win, everything else is pooled.
+fn absorb(doc: &Doc, e: &mut Candidate, c: Candidate) {
+    // The more precise date and place win; direct evidence wins.
+    let take_date = c.date.is_some()
+        && (e.date.is_none()
+            || (c.hard_date() && !e.hard_date())
+            || (c.hard_date() == e.hard_date() && (c.date_dist < e.date_dist || more_precise(doc, c.date, e.date))));
+    if take_date {
+        e.date = c.date;
+        e.date_dist = c.date_dist;
+        e.anaphoric = c.anaphoric;
+    }
+    let take_place = c.place.is_some()
+        && (e.place.is_none()
+            || (c.hard_place() && !e.hard_place())
+            || (c.hard_place() == e.hard_place() && finer(doc, c.place, e.place)));
+    if take_place {
+        e.place = c.place;
+        e.place_dist = c.place_dist;
+    }
+    if (c.strong && !e.strong)
+        || (c.strong == e.strong && type_rank(&c.kind) < type_rank(&e.kind) && c.trigger.is_some())
+    {
+        e.kind = c.kind.clone();
+        e.trigger = c.trigger.or(e.trigger);
+        e.strong |= c.strong;
+    }
+    e.sentences.extend(c.sentences.iter().copied());
+    e.casualties.extend(c.casualties.iter().copied());
+    e.actors.extend(c.actors.iter().cloned());
+    e.persons.extend(c.persons.iter().cloned());
 }
 
 fn different_places(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
@@ -1204,7 +1326,19 @@ mod tests {
             self
         }
 
-        fn killed(mut self, needle: &str, n: u64, victims: &str, revision: Option<&str>, source: Option<&str>) -> Self {
+        fn killed(self, needle: &str, n: u64, victims: &str, revision: Option<&str>, source: Option<&str>) -> Self {
+            self.casualty(needle, "killed", n, victims, revision, source)
+        }
+
+        fn casualty(
+            mut self,
+            needle: &str,
+            kind: &str,
+            n: u64,
+            victims: &str,
+            revision: Option<&str>,
+            source: Option<&str>,
+        ) -> Self {
             let range = self.range(needle, 0);
             let span = self.text.span(range);
             self.casualties.casualties.push(Found {
@@ -1212,7 +1346,7 @@ mod tests {
                 rule: "test",
                 mention: CasualtyMention {
                     span,
-                    kind: "killed".into(),
+                    kind: kind.into(),
                     low: Some(n),
                     best: Some(n),
                     high: Some(n),
@@ -1370,6 +1504,84 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].location.as_ref().unwrap().name, "Boni");
+    }
+
+    #[test]
+    fn the_headline_joins_the_body_event_whatever_its_place_and_date() {
+        // The headline names the region and a comparison year; the body
+        // names the village and the day: one event, dated and placed by the body.
+        let fx = Fixture::new(
+            "Région de Tahoua : douze soldats tués, l'attaque la plus lourde depuis 2020\n\n\
+             Des hommes armés ont attaqué lundi le poste militaire de Tillia. Douze soldats ont été tués.",
+        )
+        .place("Tahoua", 0, "admin1", "Tahoua")
+        .place("Tillia", 0, "locality", "Tahoua")
+        .date("2020", "2020", None)
+        .date("lundi", "2021-03-15", None)
+        .killed("douze soldats", 12, "military", None, None)
+        .killed("Douze soldats", 12, "military", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].date.as_ref().unwrap().value, "2021-03-15");
+        assert_eq!(events[0].location.as_ref().unwrap().name, "Tillia");
+    }
+
+    #[test]
+    fn a_place_named_to_locate_another_is_not_the_event_place() {
+        let fx = Fixture::new(
+            "Mardi, des assaillants ont attaqué le village de Gourma, à 40 km à l'est de Djibo, dans la province du Soum.",
+        )
+        .place("Gourma", 0, "locality", "Sahel")
+        .place("Djibo", 0, "locality", "Sahel")
+        .place("Soum", 0, "admin2", "Sahel")
+        .date("Mardi", "2022-05-03", None)
+        .actor("assaillants", "armed_group");
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].location.as_ref().unwrap().name, "Gourma");
+        // Alone, the locating place is still the best guess.
+        let fx = Fixture::new("Mardi, une embuscade a été tendue à 40 km au nord de Djibo contre une patrouille.")
+            .place("Djibo", 0, "locality", "Sahel")
+            .date("Mardi", "2022-05-03", None);
+        let events = fx.events();
+        assert_eq!(events[0].location.as_ref().unwrap().name, "Djibo", "{events:#?}");
+    }
+
+    #[test]
+    fn a_release_of_hostages_is_not_a_kidnapping() {
+        let fx = Fixture::new(
+            "Quatre otages libérés au Niger\n\n\
+             Les quatre otages ont été libérés vendredi à Agadez, a annoncé le gouvernement.",
+        )
+        .place("Agadez", 0, "locality", "Agadez")
+        .date("vendredi", "2021-06-11", None)
+        .casualty("quatre otages", "kidnapped", 4, "civilian", None, None)
+        .casualty("Quatre otages", "kidnapped", 4, "civilian", None, None);
+        let events = fx.events();
+        assert!(events.is_empty(), "{events:#?}");
+        // The kidnapping itself, told with its own verb, still is one.
+        let fx = Fixture::new("Le 3 mars, trois ingénieurs enlevés à Arlit ont été libérés deux semaines plus tard.")
+            .place("Arlit", 0, "locality", "Agadez")
+            .date("Le 3 mars", "2021-03-03", None)
+            .casualty("trois ingénieurs", "kidnapped", 3, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].kind, "kidnapping");
+    }
+
+    #[test]
+    fn killing_and_kidnapping_on_the_same_day_and_place_are_one_raid() {
+        let fx = Fixture::new(
+            "Le 2 avril, des hommes armés ont attaqué Kouri. \
+             Le 2 avril toujours, à Kouri, onze femmes ont été enlevées par les mêmes assaillants.",
+        )
+        .place("Kouri", 0, "locality", "Mopti")
+        .place("Kouri", 1, "locality", "Mopti")
+        .date("Le 2 avril", "2022-04-02", None)
+        .date("Le 2 avril toujours", "2022-04-02", None)
+        .casualty("onze femmes", "kidnapped", 11, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
     }
 
     #[test]
