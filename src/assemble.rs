@@ -12,7 +12,8 @@
 //! * a **section** is a run of paragraphs between separator lines (`**`),
 //!   within which a date or place carries over to later sentences.
 //!
-//! * the **headline** is a first paragraph of one short sentence: it
+//! * the **headline** is a first paragraph of one short sentence with no
+//!   final full stop: it
 //!   restates the body's first event, so it joins that event and only fills
 //!   in what the body does not say;
 //! * a **locator** is a place named to situate another one ("à 55 km au nord
@@ -171,6 +172,9 @@ struct Candidate {
     date_opens_sentence: bool,
     /// The anchor is in the headline, which restates the lead's event.
     headline: bool,
+    /// Events split from one trigger over coordinated places share this
+    /// number (the anchor offset) and so share their date.
+    siblings: Option<usize>,
 }
 
 impl Candidate {
@@ -280,6 +284,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             anaphoric: is_anaphoric(fold, hit.found.range.start),
             date_opens_sentence: false,
             headline: doc.headline.is_some_and(|h| h.contains(hit.found.range)),
+            siblings: None,
         });
     }
     // 2. One candidate per sentence: triggers of one sentence describe one
@@ -351,6 +356,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             anaphoric: false,
             date_opens_sentence: false,
             headline: doc.headline.is_some_and(|h| h.contains(c.range)),
+            siblings: None,
         });
     }
     candidates.sort_by_key(|c| c.at);
@@ -375,7 +381,12 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
                     && type_group(&e.kind) <= 1
                     && type_group(&h.kind) <= 1)
         };
-        match merged.iter().position(same_kind) {
+        // Its own place picks among the body's events when it names one.
+        let same_place =
+            |e: &Candidate| h.place.is_some() && e.place.is_some() && places_compatible(&doc, h.place, e.place);
+        let target =
+            merged.iter().position(|e| same_kind(e) && same_place(e)).or_else(|| merged.iter().position(same_kind));
+        match target {
             Some(k) => {
                 h.headline = false;
                 h.date_dist = h.date_dist.max(4);
@@ -383,6 +394,25 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
                 absorb(&doc, &mut merged[k], h);
             }
             None => merged.push(h),
+        }
+    }
+    // Attacks on coordinated places told together share the most precise
+    // date any of them received ("les attaques de Niono et de Diabaly …
+    // entre le 11 janvier et le 26 février").
+    let groups: BTreeSet<usize> = merged.iter().filter_map(|c| c.siblings).collect();
+    for g in groups {
+        let members: Vec<usize> = (0..merged.len()).filter(|&k| merged[k].siblings == Some(g)).collect();
+        let best = members.iter().copied().filter(|&k| merged[k].date.is_some()).max_by_key(|&k| {
+            merged[k].date.and_then(|i| doc.f.dates.dates[i].mention.value.as_ref().map(|v| v.len())).unwrap_or(0)
+        });
+        if let Some(b) = best {
+            let (date, dist) = (merged[b].date, merged[b].date_dist);
+            for &k in &members {
+                if dates_compatible(&doc, merged[k].date, date) && more_precise(&doc, date, merged[k].date) {
+                    merged[k].date = date;
+                    merged[k].date_dist = dist;
+                }
+            }
         }
     }
     // 7. Finish.
@@ -472,15 +502,17 @@ fn is_anaphoric(fold: &str, at: usize) -> bool {
         || [" la", " le", " les", " cette", " cet", " ce", " ces", " du", " au", " aux"].iter().any(|w| b.ends_with(w))
 }
 
-/// The headline: the first paragraph when it is one short sentence and a
-/// body follows. It restates the lead's event in fewer words, often with a
+/// The headline: the first paragraph when it is one short sentence without
+/// a final full stop and a body follows. It restates the lead's event in fewer words, often with a
 /// coarser place or a comparison date ("la plus meurtrière depuis 2015"), so
 /// its date and place never keep it apart from the event of the body.
 fn headline(f: &Findings) -> Option<ViewRange> {
     let segs = f.segments;
     let first = *segs.paragraphs.first()?;
     let sentences = segs.sentences.iter().filter(|s| s.paragraph == 0).count();
-    (segs.paragraphs.len() > 1 && sentences == 1 && first.end - first.start <= 250).then_some(first)
+    // Headlines carry no final full stop; a lead sentence does.
+    let stop = f.text.fold()[first.as_range()].trim_end().ends_with('.');
+    (segs.paragraphs.len() > 1 && sentences == 1 && first.end - first.start <= 250 && !stop).then_some(first)
 }
 
 /// Section of each paragraph: a new section starts after a separator line.
@@ -546,7 +578,7 @@ fn latest_before(ranges: impl Iterator<Item = (usize, ViewRange)>, within: ViewR
 }
 
 /// Ranges of context around a candidate, nearest first, with a distance code.
-fn contexts(doc: &Doc, c: &Candidate) -> Vec<(u8, ViewRange, bool)> {
+fn contexts(doc: &Doc, c: &Candidate, places: bool) -> Vec<(u8, ViewRange, bool)> {
     let segs = doc.f.segments;
     let s = *c.sentences.iter().next().expect("a sentence");
     let p = doc.paragraph_of_sentence(s);
@@ -554,6 +586,12 @@ fn contexts(doc: &Doc, c: &Candidate) -> Vec<(u8, ViewRange, bool)> {
     let mut out = vec![(0, doc.clause(c.at), false), (1, doc.sentence_range(s), false)];
     // Earlier in the paragraph: the latest item before the anchor.
     out.push((2, ViewRange::new(para.start, c.at), true));
+    // The next sentence of the paragraph, for places only ("accepte de
+    // déposer les armes. Une cérémonie accueille à Kidal…").
+    let next = *c.sentences.iter().last().expect("a sentence") + 1;
+    if places && next < segs.sentences.len() && doc.paragraph_of_sentence(next) == p {
+        out.push((2, doc.sentence_range(next), false));
+    }
     // Earlier in the section, up to three paragraphs back.
     let sec = doc.section[p];
     let first = (0..p).rev().take(3).take_while(|&q| doc.section[q] == sec).last();
@@ -575,7 +613,7 @@ fn attach_date(doc: &Doc, c: &mut Candidate) {
         lo_date(v) > p.format("%Y-%m-%d").to_string()
     };
     let usable = |i: usize| dates[i].mention.value.is_some() && !doc.reporting[i] && !after_publication(i);
-    for (dist, range, before) in contexts(doc, c) {
+    for (dist, range, before) in contexts(doc, c, false) {
         let it = dates.iter().enumerate().filter(|(i, _)| usable(*i)).map(|(i, d)| (i, d.range));
         let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
         if let Some(i) = pick {
@@ -603,7 +641,7 @@ fn place_rank(feature: &str) -> u8 {
 
 fn attach_place(doc: &Doc, c: &mut Candidate) {
     let places = &doc.f.names.places;
-    for (dist, range, before) in contexts(doc, c) {
+    for (dist, range, before) in contexts(doc, c, true) {
         // Prefer places named for themselves, then precise ones: the best
         // (locator, rank) present in the context wins.
         for (locator, rank) in [false, true].into_iter().flat_map(|l| (0..=3u8).map(move |r| (l, r))) {
@@ -784,6 +822,7 @@ fn split_coordinated_places(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candid
             let mut part = c.clone();
             part.place = Some(p);
             part.at = c.at + n; // keep order, distinct ids come from the place span
+            part.siblings = Some(c.at);
             if n > 0 {
                 part.casualties.clear();
             }
@@ -876,11 +915,12 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
                 || !c.hard_place()
                 || (places_compatible(doc, e.place, c.place)
                     && !(different_places(doc, e.place, c.place) && same_rank_places(doc, e.place, c.place)));
-            // Told with its own date and place, both at odds with what the
-            // event inferred from context: another event ("en août 2019, des
-            // affrontements dans le Ouaddaï" after a toll paragraph).
-            let told_apart = (e.hard_date() || c.hard_date())
-                && (e.hard_place() || c.hard_place())
+            // Both placed and dated within their own paragraphs, and both
+            // values at odds: another event ("vendredi, c'est Eringeti qui a
+            // été frappée" after the Ngadi attack of Wednesday).
+            let near = |x: &Candidate| !x.headline && x.date_dist <= 2 && x.place_dist <= 2;
+            let told_apart = near(e)
+                && near(&c)
                 && e.date.is_some()
                 && c.date.is_some()
                 && !dates_compatible(doc, e.date, c.date)
@@ -1113,8 +1153,13 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
 
 /// How authoritative a figure is: final and revised tolls, official
 /// sources and later figures rank higher; perpetrators' claims lower.
-fn authority(c: &CasualtyMention, sentence: &str, cues: &Cues, position: usize) -> (i32, usize) {
-    let revision = c.revision.as_deref().map(crate::normalize::fold).unwrap_or_default();
+fn authority(c: &CasualtyMention, sentence: &str, lead_in: &str, cues: &Cues, position: usize) -> (i32, usize) {
+    // The revision cue the figure carries, else the words that introduce it
+    // in its sentence ("Un premier bilan officiel faisait état de…").
+    let mut revision = c.revision.as_deref().map(crate::normalize::fold).unwrap_or_default();
+    if !["final", "update", "first"].iter().any(|k| cues.any(k, &revision)) {
+        revision = lead_in.to_string();
+    }
     let source = c.source.as_deref().map(crate::normalize::fold).unwrap_or_default();
     let mut score = 0;
     if cues.any("final", &revision) {
@@ -1148,10 +1193,25 @@ fn best_casualties(f: &Findings, idx: &[usize], cues: &Cues) -> Vec<EventCasualt
             keys.push(k);
         }
     }
+    // A figure with no stated victims counts the same people as the one
+    // group the event names for that count ("au moins 200 morts" beside
+    // "200 civils tués"); beside several groups it stays apart.
+    let only_group = |kind: &str| -> Option<String> {
+        let groups: Vec<&String> = keys.iter().filter(|(k, v)| k == kind && v != "unknown").map(|(_, v)| v).collect();
+        (groups.len() == 1).then(|| groups[0].clone())
+    };
+    let group_of = |i: usize| -> (String, String) {
+        let m = &all[i].mention;
+        let victims = match m.victims.as_str() {
+            "unknown" => only_group(&m.kind).unwrap_or_else(|| m.victims.clone()),
+            v => v.to_string(),
+        };
+        (m.kind.clone(), victims)
+    };
     let mut out = Vec::new();
-    for (kind, victims) in keys {
+    for (kind, victims) in keys.iter().filter(|(k, v)| v != "unknown" || only_group(k).is_none()).cloned() {
         let mut figs: Vec<usize> =
-            idx.iter().copied().filter(|&i| all[i].mention.kind == kind && all[i].mention.victims == victims).collect();
+            idx.iter().copied().filter(|&i| group_of(i) == (kind.clone(), victims.clone())).collect();
         figs.sort();
         figs.dedup();
         let fold = f.text.fold();
@@ -1159,9 +1219,13 @@ fn best_casualties(f: &Findings, idx: &[usize], cues: &Cues) -> Vec<EventCasualt
             let s = f.segments.sentences[f.segments.sentence_at(all[i].range.start)].range;
             &fold[s.start..s.end]
         };
+        let lead_in = |i: usize| {
+            let s = f.segments.sentences[f.segments.sentence_at(all[i].range.start)].range;
+            &fold[s.start.min(all[i].range.start)..all[i].range.start]
+        };
         let best = *figs
             .iter()
-            .max_by_key(|&&i| authority(&all[i].mention, sentence_of(i), cues, all[i].range.start))
+            .max_by_key(|&&i| authority(&all[i].mention, sentence_of(i), lead_in(i), cues, all[i].range.start))
             .expect("one figure");
         let m = &all[best].mention;
         let alternatives = figs
@@ -1178,7 +1242,7 @@ fn best_casualties(f: &Findings, idx: &[usize], cues: &Cues) -> Vec<EventCasualt
             best: m.best,
             high: m.high,
             qualifier: m.qualifier.clone(),
-            victims: m.victims.clone(),
+            victims: victims.clone(),
             span: m.span.clone(),
             alternatives,
         });
@@ -1582,6 +1646,74 @@ mod tests {
         .casualty("onze femmes", "kidnapped", 11, "civilian", None, None);
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
+    }
+
+    #[test]
+    fn a_toll_without_victims_counts_the_one_group_named() {
+        let fx = Fixture::new(
+            "Des jihadistes ont attaqué jeudi le village de Tin. Huit civils ont été tués. \
+             Le bilan officiel s'est ensuite alourdi à au moins dix morts.",
+        )
+        .place("Tin", 0, "locality", "Gao")
+        .date("jeudi", "2022-02-03", None)
+        .killed("Huit civils", 8, "civilian", None, None)
+        .killed("dix morts", 10, "unknown", Some("s'est ensuite alourdi"), Some("officiel"));
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let c = &events[0].casualties;
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!((c[0].victims.as_str(), c[0].best), ("civilian", Some(10)));
+        assert_eq!(c[0].alternatives[0].best, Some(8));
+    }
+
+    #[test]
+    fn a_first_toll_said_before_the_figure_ranks_below_the_revised_one() {
+        let fx = Fixture::new(
+            "Le gouvernement a revu le bilan de l'attaque de Kossi : 61 civils ont été tués. \
+             Un premier bilan officiel faisait état d'une cinquantaine de morts.",
+        )
+        .place("Kossi", 0, "locality", "Boucle du Mouhoun")
+        .killed("61 civils", 61, "civilian", None, Some("gouvernement"))
+        .killed("une cinquantaine de morts", 50, "civilian", Some("bilan officiel"), None);
+        let events = fx.events();
+        assert_eq!(events[0].casualties[0].best, Some(61), "{events:#?}");
+    }
+
+    #[test]
+    fn coordinated_places_share_the_date_their_toll_gives() {
+        let fx = Fixture::new(
+            "En 2015, les rebelles ont attaqué les villes de Bria et de Ndélé. \
+             Quarante soldats ont été tués dans ces combats livrés entre le 3 et le 9 mai 2015.",
+        )
+        .place("Bria", 0, "locality", "Haute-Kotto")
+        .place("Ndélé", 0, "locality", "Bamingui-Bangoran")
+        .date("En 2015", "2015", None)
+        .date("entre le 3 et le 9 mai 2015", "2015-05-03", Some("2015-05-09"))
+        .killed("Quarante soldats", 40, "military", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 2, "{events:#?}");
+        for e in &events {
+            assert_eq!(e.date.as_ref().unwrap().value, "2015-05-03", "{e:#?}");
+        }
+        assert_eq!(events.iter().filter(|e| !e.casualties.is_empty()).count(), 1);
+    }
+
+    #[test]
+    fn counts_dated_and_placed_in_their_own_paragraph_stay_apart() {
+        let fx = Fixture::new(
+            "Mercredi, des assaillants ont attaqué le quartier de Mavivi et tué douze civils.\n\n\
+             Vendredi soir, c'est la localité d'Oicha qui a été visée. Neuf civils ont été tués.",
+        )
+        .place("Mavivi", 0, "locality", "Nord-Kivu")
+        .place("Oicha", 0, "locality", "Nord-Kivu")
+        .date("Mercredi", "2019-11-20", None)
+        .date("Vendredi soir", "2019-11-22", None)
+        .killed("douze civils", 12, "civilian", None, None)
+        .killed("Neuf civils", 9, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[1].location.as_ref().unwrap().name, "Oicha");
+        assert_eq!(events[1].casualties[0].best, Some(9));
     }
 
     #[test]
