@@ -1088,10 +1088,26 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
             });
         }
     }
+    // Merged mentions may give one actor both roles: armed groups keep the
+    // perpetrator's, forces the target's.
+    let both: Vec<String> = actors
+        .iter()
+        .filter(|a| actors.iter().any(|b| b.id == a.id && b.role != a.role))
+        .filter_map(|a| a.id.clone())
+        .collect();
+    actors.retain(|a| {
+        let Some(id) = &a.id else { return true };
+        if !both.contains(id) {
+            return true;
+        }
+        let group = f.names.actors.iter().any(|m| m.mention.id == *id && m.mention.category == "armed_group");
+        a.role == if group { "perpetrator" } else { "target" }
+    });
+    let mut people: Vec<EventActor> = Vec::new();
     for (role, i) in &c.persons {
         let p = &f.names.persons[*i].mention;
-        if !actors.iter().any(|x| x.role == *role && x.id.as_deref() == Some(p.id.as_str())) {
-            actors.push(EventActor {
+        if !people.iter().any(|x| x.role == *role && x.id.as_deref() == Some(p.id.as_str())) {
+            people.push(EventActor {
                 role: role.clone(),
                 name: p.name.clone(),
                 id: Some(p.id.clone()),
@@ -1130,7 +1146,7 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
     if !casualties.is_empty() {
         confidence += 0.15;
     }
-    if !actors.is_empty() {
+    if !actors.is_empty() || !people.is_empty() {
         confidence += 0.1;
     }
     if trigger.is_some() {
@@ -1143,6 +1159,7 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
         date,
         location,
         actors,
+        people,
         casualties,
         certainty,
         attribution,

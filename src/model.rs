@@ -239,8 +239,13 @@ pub struct Event {
     pub date: Option<EventDate>,
     /// Where.
     pub location: Option<EventLocation>,
-    /// Who, with roles.
+    /// Who, with roles: armed groups, forces, militias (organisations).
     pub actors: Vec<EventActor>,
+    /// Named people the event's sentences tie to it (leaders, commanders),
+    /// with the same shape as actors; a vigie extension of SPEC.md, absent
+    /// when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<EventActor>,
     /// How many, one entry per casualty type.
     pub casualties: Vec<EventCasualty>,
     /// `confirmed`, `reported`, `alleged`, `denied`, `hypothetical`.

@@ -210,8 +210,14 @@ mod tests {
         assert_eq!(types("deux frappes aériennes"), vec![("frappes aériennes".into(), "airstrike".into())]);
         assert_eq!(types("ils ont été pris en otage"), vec![("pris en otage".into(), "kidnapping".into())]);
         // Taking a town is an attack (ACLED codes territory taken by force so).
-        assert_eq!(types("Les rebelles se sont emparés de Bria."), vec![("se sont emparés de".into(), "attack".into())]);
-        assert_eq!(types("La ville est tombée aux mains des insurgés"), vec![("tombée aux mains".into(), "attack".into())]);
+        assert_eq!(
+            types("Les rebelles se sont emparés de Bria."),
+            vec![("se sont emparés de".into(), "attack".into())]
+        );
+        assert_eq!(
+            types("La ville est tombée aux mains des insurgés"),
+            vec![("tombée aux mains".into(), "attack".into())]
+        );
     }
 
     #[test]
