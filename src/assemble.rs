@@ -1116,12 +1116,14 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
         }
     }
     let casualties = best_casualties(f, &c.casualties, cues);
-    // A protest with deaths, looting or arson is a riot (ACLED's distinction).
+    // A protest with deaths, looting or arson is a riot (ACLED's distinction);
+    // arson alone, by armed men, is part of an attack.
     let mut kind = c.kind.clone();
     if kind == "protest" {
         let violent_words = f.triggers.iter().any(|t| {
             c.sentences.contains(&doc.sentence_of(t.found.range.start))
-                && matches!(t.found.mention.event_type.as_str(), "riot" | "looting")
+                && (matches!(t.found.mention.event_type.as_str(), "riot" | "looting")
+                    || t.found.mention.lemma == "incendie")
         });
         if violent_words || casualties.iter().any(|x| x.kind == "killed" || x.kind == "injured") {
             kind = "riot".into();
@@ -1570,6 +1572,17 @@ mod tests {
             .place("Uvira", 0, "locality", "Sud-Kivu")
             .date("mardi", "2022-07-26", None);
         assert_eq!(fx.events()[0].kind, "protest");
+        // Arson by protesters makes a riot; by armed men, it is part of their attack.
+        let fx = Fixture::new("Mardi à Uvira, des manifestants ont incendié deux véhicules de la mission.")
+            .place("Uvira", 0, "locality", "Sud-Kivu")
+            .date("Mardi", "2022-07-26", None);
+        assert_eq!(fx.events()[0].kind, "riot");
+        let fx = Fixture::new("Mardi à Uvira, des miliciens ont tué trois civils et incendié vingt maisons.")
+            .place("Uvira", 0, "locality", "Sud-Kivu")
+            .date("Mardi", "2022-07-26", None)
+            .actor("miliciens", "militia")
+            .killed("trois civils", 3, "civilian", None, None);
+        assert_eq!(fx.events()[0].kind, "attack", "{:#?}", fx.events());
     }
 
     #[test]
