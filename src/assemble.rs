@@ -437,6 +437,23 @@ fn is_reporting_date(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
     if lead_in && (dash_after || after.trim().is_empty() || byline) {
         return true;
     }
+    // A date that opens a statement ("Mercredi, un nouveau communiqué a fait
+    // état de 38 morts"): a reporting word comes after it before any strong
+    // trigger word.
+    let s = f.segments.sentences[f.segments.sentence_at(r.start)].range;
+    if fold[s.start..r.start].trim().len() <= 3 {
+        let stop = f
+            .triggers
+            .iter()
+            .filter(|t| t.strength == Strength::Strong && t.found.range.start >= r.end && s.contains(t.found.range))
+            .map(|t| t.found.range.start)
+            .min()
+            .unwrap_or(s.end);
+        let window = &fold[r.end..stop.max(r.end)];
+        if cues.any("reporting", window) || cues.any("statement", window) {
+            return true;
+        }
+    }
     let tail_start = floor_char(before, before.len().saturating_sub(30));
     let tail = &before[tail_start..];
     cues.phrases("reporting").iter().any(|c| {
@@ -1744,6 +1761,24 @@ mod tests {
         assert_eq!(events.len(), 2, "{events:#?}");
         assert_eq!(events[1].location.as_ref().unwrap().name, "Oicha");
         assert_eq!(events[1].casualties[0].best, Some(9));
+    }
+
+    #[test]
+    fn a_date_that_opens_a_statement_dates_the_statement() {
+        // "Jeudi" is when the communiqué spoke; the attack was on Monday.
+        let fx = Fixture::new(
+            "Lundi, des jihadistes ont attaqué le camp de Sévaré. Vingt soldats ont d'abord été déclarés tués. \
+             Jeudi, un communiqué de l'armée a fait état de 31 soldats tués, un bilan passé à 31.",
+        )
+        .place("Sévaré", 0, "locality", "Mopti")
+        .date("Lundi", "2022-06-06", None)
+        .date("Jeudi", "2022-06-09", None)
+        .killed("Vingt soldats", 20, "military", Some("d'abord"), None)
+        .killed("31 soldats", 31, "military", None, Some("l'armée"));
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].date.as_ref().unwrap().value, "2022-06-06");
+        assert_eq!(events[0].casualties[0].best, Some(31));
     }
 
     #[test]
