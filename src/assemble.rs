@@ -936,8 +936,8 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             // values at odds: another event ("vendredi, c'est Eringeti qui a
             // été frappée" after the Ngadi attack of Wednesday).
             let near = |x: &Candidate| !x.headline && x.date_dist <= 2 && x.place_dist <= 2;
-            let told_apart = near(e)
-                && near(&c)
+            let own = |x: &Candidate| x.hard_date() && x.hard_place();
+            let told_apart = ((near(e) && near(&c)) || own(e) || own(&c))
                 && e.date.is_some()
                 && c.date.is_some()
                 && !dates_compatible(doc, e.date, c.date)
