@@ -366,6 +366,16 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         attach_date(&doc, c);
         attach_place(&doc, c);
         attach_actors(&doc, c, cues);
+        // "L'attaque intervient à la veille du sommet de Pau": a comment on
+        // an event already told; its date and place are context only.
+        if c.anaphoric && c.trigger.is_some() {
+            let after = &fold[c.at..doc.sentence_range(doc.sentence_of(c.at)).end];
+            let near = &after[..floor_char(after, after.len().min(40))];
+            if cues.any("reference", near) {
+                c.date_dist = c.date_dist.max(4);
+                c.place_dist = c.place_dist.max(4);
+            }
+        }
     }
     // 5. One event per place when a trigger names several coordinated places.
     let candidates = split_coordinated_places(&doc, candidates);
@@ -1779,6 +1789,21 @@ mod tests {
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].date.as_ref().unwrap().value, "2022-06-06");
         assert_eq!(events[0].casualties[0].best, Some(31));
+    }
+
+    #[test]
+    fn a_comment_on_the_attack_does_not_make_another() {
+        let fx = Fixture::new(
+            "Dimanche, des jihadistes ont attaqué le poste de Tabankort. Neuf soldats ont été tués. \
+             Cette attaque intervient deux jours avant la conférence de Niamey.",
+        )
+        .place("Tabankort", 0, "locality", "Gao")
+        .place("Niamey", 0, "locality", "Niamey")
+        .date("Dimanche", "2020-01-05", None)
+        .killed("Neuf soldats", 9, "military", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].location.as_ref().unwrap().name, "Tabankort");
     }
 
     #[test]

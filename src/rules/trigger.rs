@@ -228,5 +228,7 @@ mod tests {
         assert!(types("Il est mort d’une attaque cardiaque.").is_empty());
         assert!(types("Un accord de financement a été signé.").is_empty());
         assert_eq!(types("Un accord de paix a été signé.").len(), 1);
+        assert!(types("Le ministre a exhorté les miliciens à déposer les armes.").is_empty());
+        assert_eq!(types("Le mouvement accepte de déposer les armes.").len(), 1);
     }
 }
