@@ -639,7 +639,15 @@ fn attach_date(doc: &Doc, c: &mut Candidate) {
         let (Some(p), Some(v)) = (doc.f.published, dates[i].mention.value.as_deref()) else { return false };
         lo_date(v) > p.format("%Y-%m-%d").to_string()
     };
-    let usable = |i: usize| dates[i].mention.value.is_some() && !doc.reporting[i] && !after_publication(i);
+    // "la plus meurtrière depuis 2015": a point of comparison, not a date.
+    let comparison = |i: usize| {
+        let r = dates[i].range;
+        let clause = doc.clause(r.start);
+        let before = &doc.fold[clause.start.min(r.start)..r.start];
+        find_word(before, "depuis").is_some() && Cues::get().any("comparison", before)
+    };
+    let usable =
+        |i: usize| dates[i].mention.value.is_some() && !doc.reporting[i] && !after_publication(i) && !comparison(i);
     for (dist, range, before) in contexts(doc, c, false) {
         let it = dates.iter().enumerate().filter(|(i, _)| usable(*i)).map(|(i, d)| (i, d.range));
         let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
@@ -682,7 +690,9 @@ fn attach_place(doc: &Doc, c: &mut Candidate) {
             let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
             if let Some(i) = pick {
                 c.place = Some(i);
-                c.place_dist = dist;
+                // A locating place is a guess, never evidence that keeps
+                // events apart.
+                c.place_dist = if locator { dist.max(2) } else { dist };
                 return;
             }
         }
@@ -1804,6 +1814,24 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].location.as_ref().unwrap().name, "Tabankort");
+    }
+
+    #[test]
+    fn a_point_of_comparison_is_not_the_event_date() {
+        let fx = Fixture::new(
+            "Au moins 40 civils ont été tués samedi à Tillabéri, le bilan le plus lourd depuis 2021 dans la région.",
+        )
+        .place("Tillabéri", 0, "locality", "Tillabéri")
+        .date("samedi", "2023-02-11", None)
+        .date("2021", "2021", None)
+        .killed("40 civils", 40, "civilian", None, None);
+        assert_eq!(fx.events()[0].date.as_ref().unwrap().value, "2023-02-11");
+        // Without the date of its own, the event is undated rather than dated 2021.
+        let fx = Fixture::new("Au moins 40 civils ont été tués à Tillabéri, le bilan le plus lourd depuis 2021.")
+            .place("Tillabéri", 0, "locality", "Tillabéri")
+            .date("2021", "2021", None)
+            .killed("40 civils", 40, "civilian", None, None);
+        assert!(fx.events()[0].date.is_none(), "{:#?}", fx.events());
     }
 
     #[test]
