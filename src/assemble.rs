@@ -172,6 +172,8 @@ struct Candidate {
     date_opens_sentence: bool,
     /// The anchor is in the headline, which restates the lead's event.
     headline: bool,
+    /// The anchor comments on or recalls an event told elsewhere.
+    reference: bool,
     /// Events split from one trigger over coordinated places share this
     /// number (the anchor offset) and so share their date.
     siblings: Option<usize>,
@@ -284,6 +286,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             anaphoric: is_anaphoric(fold, hit.found.range.start),
             date_opens_sentence: false,
             headline: doc.headline.is_some_and(|h| h.contains(hit.found.range)),
+            reference: false,
             siblings: None,
         });
     }
@@ -356,6 +359,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             anaphoric: false,
             date_opens_sentence: false,
             headline: doc.headline.is_some_and(|h| h.contains(c.range)),
+            reference: false,
             siblings: None,
         });
     }
@@ -366,14 +370,18 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         attach_date(&doc, c);
         attach_place(&doc, c);
         attach_actors(&doc, c, cues);
-        // "L'attaque intervient à la veille du sommet de Pau": a comment on
-        // an event already told; its date and place are context only.
+        // "L'attaque intervient à la veille du sommet de Pau", "dix ans après
+        // le rapt": a comment on an event told elsewhere; its date and place
+        // are context only.
         if c.anaphoric && c.trigger.is_some() {
             let after = &fold[c.at..doc.sentence_range(doc.sentence_of(c.at)).end];
             let near = &after[..floor_char(after, after.len().min(40))];
-            if cues.any("reference", near) {
+            let s_start = doc.sentence_range(doc.sentence_of(c.at)).start;
+            let before = &fold[floor_char(fold, c.at.saturating_sub(40)).max(s_start)..c.at];
+            if cues.any("reference", near) || cues.any("recall", before) {
                 c.date_dist = c.date_dist.max(4);
                 c.place_dist = c.place_dist.max(4);
+                c.reference = true;
             }
         }
     }
@@ -381,7 +389,27 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     let candidates = split_coordinated_places(&doc, candidates);
     // 6. Merge mentions of the same event.
     let (heads, body): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.headline);
+    let (references, body): (Vec<Candidate>, Vec<Candidate>) = body.into_iter().partition(|c| c.reference);
     let mut merged = merge(&doc, body);
+    // A comment or a recall joins the event it speaks of, wherever that is
+    // told: the same kind at the same place, else the latest one before it,
+    // else the first.
+    for mut r in references {
+        let kind_ok = |e: &Candidate| type_group(&e.kind) == type_group(&r.kind);
+        let place_ok = |e: &Candidate| r.place.is_some() && places_compatible(&doc, r.place, e.place);
+        let target = merged
+            .iter()
+            .position(|e| kind_ok(e) && place_ok(e))
+            .or_else(|| merged.iter().rposition(|e| kind_ok(e) && e.at < r.at))
+            .or_else(|| merged.iter().position(kind_ok));
+        match target {
+            Some(k) => {
+                r.reference = false;
+                absorb(&doc, &mut merged[k], r);
+            }
+            None => merged.push(r),
+        }
+    }
     // The headline restates the body's first event of its kind; alone, it
     // stays an event of its own.
     for mut h in merge(&doc, heads) {
@@ -398,6 +426,12 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             merged.iter().position(|e| same_kind(e) && same_place(e)).or_else(|| merged.iter().position(same_kind));
         match target {
             Some(k) => {
+                // A finer place in the headline, inside the body's, names the
+                // spot ("l'attaque de Lemgheity" over "le Tiris Zemmour").
+                let e = &mut merged[k];
+                if places_compatible(&doc, h.place, e.place) && finer(&doc, h.place, e.place) {
+                    e.place = h.place;
+                }
                 h.headline = false;
                 h.date_dist = h.date_dist.max(4);
                 h.place_dist = h.place_dist.max(4);
@@ -1153,9 +1187,18 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
         }
     }
     let casualties = best_casualties(f, &c.casualties, cues);
+    // People taken and nobody killed or hurt, with no strong word for the
+    // violence: a kidnapping ("ils ont investi l'internat et emmené 276
+    // lycéennes").
+    let taken = casualties.iter().any(|x| x.kind == "kidnapped");
+    let hurt = casualties.iter().any(|x| x.kind == "killed" || x.kind == "injured");
+    let weak = c.trigger.is_none_or(|t| f.triggers[t].strength == Strength::Weak);
     // A protest with deaths, looting or arson is a riot (ACLED's distinction);
     // arson alone, by armed men, is part of an attack.
     let mut kind = c.kind.clone();
+    if kind == "attack" && taken && !hurt && weak {
+        kind = "kidnapping".into();
+    }
     if kind == "protest" {
         let violent_words = f.triggers.iter().any(|t| {
             c.sentences.contains(&doc.sentence_of(t.found.range.start))
@@ -1832,6 +1875,51 @@ mod tests {
             .date("2021", "2021", None)
             .killed("40 civils", 40, "civilian", None, None);
         assert!(fx.events()[0].date.is_none(), "{:#?}", fx.events());
+    }
+
+    #[test]
+    fn a_recalled_event_joins_the_event_told_later() {
+        let fx = Fixture::new(
+            "Cinq ans après l'attaque du marché, les familles se sont réunies samedi à Kolo.\n\n\
+             Le 12 mai 2017, des hommes armés avaient attaqué le marché de Kolo et tué 18 personnes.",
+        )
+        .place("Kolo", 0, "locality", "Tillabéri")
+        .place("Kolo", 1, "locality", "Tillabéri")
+        .date("samedi", "2022-05-14", None)
+        .date("Le 12 mai 2017", "2017-05-12", None)
+        .killed("18 personnes", 18, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].date.as_ref().unwrap().value, "2017-05-12");
+    }
+
+    #[test]
+    fn people_taken_without_violence_words_make_a_kidnapping() {
+        let fx = Fixture::new(
+            "Dans la nuit de lundi, des hommes armés ont investi le collège de Kafin et emmené 40 élèves.",
+        )
+        .place("Kafin", 0, "locality", "Niger")
+        .date("lundi", "2021-02-15", None)
+        .actor("hommes armés", "armed_group")
+        .casualty("40 élèves", "kidnapped", 40, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events[0].kind, "kidnapping", "{events:#?}");
+    }
+
+    #[test]
+    fn the_headline_may_name_the_spot_inside_the_body_region() {
+        let fx = Fixture::new(
+            "L'attaque de Tabou a fait six morts\n\n\
+             Six soldats ont été tués mardi dans la région de Tahoua lors d'une attaque.",
+        )
+        .place("Tabou", 0, "locality", "Tahoua")
+        .place("Tahoua", 0, "admin1", "Tahoua")
+        .date("mardi", "2021-03-16", None)
+        .killed("six morts", 6, "military", None, None)
+        .killed("Six soldats", 6, "military", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].location.as_ref().unwrap().name, "Tabou");
     }
 
     #[test]
