@@ -596,12 +596,21 @@ fn sections(f: &Findings) -> Vec<usize> {
     out
 }
 
+/// An arrest told in the same sentence as violence or a protest is part of
+/// it ("l'armée a tué vingt assaillants et en a capturé cinq").
+fn arrest_during(a: &Candidate, b: &Candidate) -> bool {
+    let (ga, gb) = (type_group(&a.kind), type_group(&b.kind));
+    (ga == 2 && (gb == 0 || gb == 3)) || (gb == 2 && (ga == 0 || ga == 3))
+}
+
 fn merge_in_sentence(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in candidates {
         let s = *c.sentences.iter().next().expect("one sentence");
-        if let Some(prev) =
-            out.iter_mut().rev().find(|p| p.sentences.contains(&s) && type_group(&p.kind) == type_group(&c.kind))
+        if let Some(prev) = out
+            .iter_mut()
+            .rev()
+            .find(|p| p.sentences.contains(&s) && (type_group(&p.kind) == type_group(&c.kind) || arrest_during(p, &c)))
         {
             // Different clauses with their own place or date stay apart.
             let (pc, cc) = (doc.clause(prev.at), doc.clause(c.at));
@@ -613,7 +622,11 @@ fn merge_in_sentence(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
                 out.push(c);
                 continue;
             }
-            if (c.strong && !prev.strong) || (c.strong == prev.strong && type_rank(&c.kind) < type_rank(&prev.kind)) {
+            let arrest_only = type_group(&c.kind) == 2 && type_group(&prev.kind) != 2;
+            if !arrest_only
+                && ((c.strong && !prev.strong)
+                    || (c.strong == prev.strong && type_rank(&c.kind) < type_rank(&prev.kind)))
+            {
                 prev.kind = c.kind.clone();
                 prev.trigger = c.trigger;
                 prev.strong = c.strong;
@@ -974,7 +987,12 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
                 && e.hard_place()
                 && c.hard_place()
                 && !different_places(doc, e.place, c.place);
+            // Arrests told after a protest, with no day or place of their
+            // own, were made during it.
+            let arrests_after_protest =
+                type_group(&c.kind) == 2 && type_group(&e.kind) == 3 && !c.hard_date() && !c.hard_place();
             let groups_ok = type_group(&e.kind) == type_group(&c.kind)
+                || arrests_after_protest
                 || (c.trigger.is_none() && type_group(&e.kind) <= 1 && type_group(&c.kind) <= 1)
                 || same_raid;
             // Dates and places inferred from context do not keep events apart.
@@ -1920,6 +1938,30 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].location.as_ref().unwrap().name, "Tabou");
+    }
+
+    #[test]
+    fn arrests_during_a_fight_or_a_protest_belong_to_it() {
+        let fx = Fixture::new(
+            "Samedi à Bouar, l'armée a tué douze assaillants et en a capturé trois autres lors des combats.",
+        )
+        .place("Bouar", 0, "locality", "Nana-Mambéré")
+        .date("Samedi", "2021-01-09", None)
+        .killed("douze assaillants", 12, "armed_group", None, None)
+        .casualty("trois autres", "arrested", 3, "armed_group", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].kind, "armed_clash");
+        let fx = Fixture::new(
+            "Mardi, des milliers de manifestants ont marché sur le gouvernorat de Kayes. \
+             Vingt personnes ont été interpellées, selon la police.",
+        )
+        .place("Kayes", 0, "locality", "Kayes")
+        .date("Mardi", "2022-03-01", None)
+        .casualty("Vingt personnes", "arrested", 20, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].kind, "protest");
     }
 
     #[test]
