@@ -1000,8 +1000,17 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             // even an inferred one: "en août 2019" is not the event of
             // "mercredi" three paragraphs up.
             let dates_ok = !e.hard_date() || !c.hard_date() || dates_compatible(doc, e.date, c.date);
+            // Two spots a few kilometres apart on the same day are one event
+            // told from two landmarks ("entre Dassari et Porga", "dans le
+            // parc de la Pendjari").
+            let same_day_nearby = e.hard_date()
+                && c.hard_date()
+                && date_interval(doc, e.date.unwrap_or(0)) == date_interval(doc, c.date.unwrap_or(0))
+                && km_between(doc, e.place, c.place).is_some_and(|km| km <= NEARBY_KM);
+            let siblings = e.siblings.is_some() && e.siblings == c.siblings;
             let places_ok = !e.hard_place()
                 || !c.hard_place()
+                || (same_day_nearby && !siblings)
                 || (places_compatible(doc, e.place, c.place)
                     && !(different_places(doc, e.place, c.place) && same_rank_places(doc, e.place, c.place)));
             // Both placed and dated within their own paragraphs, and both
@@ -1082,6 +1091,18 @@ fn absorb(doc: &Doc, e: &mut Candidate, c: Candidate) {
     e.casualties.extend(c.casualties.iter().copied());
     e.actors.extend(c.actors.iter().cloned());
     e.persons.extend(c.persons.iter().cloned());
+}
+
+/// How far apart two places may be and still be the scene of one event.
+const NEARBY_KM: f64 = 30.0;
+
+/// Great-circle distance between two places with coordinates.
+fn km_between(doc: &Doc, a: Option<usize>, b: Option<usize>) -> Option<f64> {
+    let places = &doc.f.names.places;
+    let (a, b) = (&places[a?].mention, &places[b?].mention);
+    let (lat1, lon1, lat2, lon2) = (a.lat?.to_radians(), a.lon?.to_radians(), b.lat?.to_radians(), b.lon?.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    Some(2.0 * 6371.0 * h.sqrt().asin())
 }
 
 fn different_places(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
@@ -1480,7 +1501,8 @@ mod tests {
                     country: "ML".into(),
                     admin1: Some(admin1.into()),
                     admin2: None,
-                    lat: Some(14.0),
+                    // Distinct names lie a degree or more apart.
+                    lat: Some(10.0 + (needle.bytes().map(u32::from).sum::<u32>() % 40) as f64),
                     lon: Some(-4.0),
                     feature: feature.into(),
                     alternatives: vec![],
@@ -1962,6 +1984,29 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].kind, "protest");
+    }
+
+    #[test]
+    fn two_landmarks_of_one_blast_make_one_event() {
+        let mut fx = Fixture::new(
+            "Samedi, un engin explosif a frappé un véhicule militaire près de Porga. \
+             Samedi toujours, l'explosion a eu lieu à l'entrée de Dassari, selon l'armée.",
+        )
+        .place("Porga", 0, "locality", "Atacora")
+        .place("Dassari", 0, "locality", "Atacora")
+        .date("Samedi", "2023-03-11", None)
+        .date("Samedi toujours", "2023-03-11", None);
+        let move_to = |fx: &mut Fixture, name: &str, lat: f64, lon: f64| {
+            let p = fx.names.places.iter_mut().find(|p| p.mention.name == name).unwrap();
+            p.mention.lat = Some(lat);
+            p.mention.lon = Some(lon);
+        };
+        move_to(&mut fx, "Porga", 11.04, 0.97);
+        move_to(&mut fx, "Dassari", 10.88, 1.10);
+        assert_eq!(fx.events().len(), 1, "{:#?}", fx.events());
+        // 300 km apart, two events.
+        move_to(&mut fx, "Dassari", 8.0, 1.14);
+        assert_eq!(fx.events().len(), 2, "{:#?}", fx.events());
     }
 
     #[test]
