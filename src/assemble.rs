@@ -558,9 +558,15 @@ fn is_locator(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
 /// A definite or demonstrative noun phrase points back to a known event.
 fn is_anaphoric(fold: &str, at: usize) -> bool {
     let before = fold[..at].trim_end_matches(' ');
-    let b = &before[floor_char(before, before.len().saturating_sub(12))..];
-    b.ends_with("l'")
-        || [" la", " le", " les", " cette", " cet", " ce", " ces", " du", " au", " aux"].iter().any(|w| b.ends_with(w))
+    if before.ends_with("l'") {
+        return true;
+    }
+    // Articles inside a sentence; demonstratives anywhere, a paragraph may
+    // open with one ("Cette tuerie intervient…").
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let inside = before.len() > word.len() && before[..before.len() - word.len()].ends_with(' ');
+    matches!(word, "cette" | "cet" | "ces")
+        || (inside && matches!(word, "la" | "le" | "les" | "ce" | "du" | "au" | "aux"))
 }
 
 /// The headline: the first paragraph when it is one short sentence without
@@ -612,6 +618,12 @@ fn merge_in_sentence(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             .rev()
             .find(|p| p.sentences.contains(&s) && (type_group(&p.kind) == type_group(&c.kind) || arrest_during(p, &c)))
         {
+            // "Cette attaque survient une semaine après l'embuscade de…": the
+            // first refers back, the second is another event.
+            if prev.anaphoric && prev.at < c.at && Cues::get().any("reference", &doc.fold[prev.at..c.at]) {
+                out.push(c);
+                continue;
+            }
             // Different clauses with their own place or date stay apart.
             let (pc, cc) = (doc.clause(prev.at), doc.clause(c.at));
             let own = |cl: ViewRange| {
@@ -2007,6 +2019,24 @@ mod tests {
         // 300 km apart, two events.
         move_to(&mut fx, "Dassari", 8.0, 1.14);
         assert_eq!(fx.events().len(), 2, "{:#?}", fx.events());
+    }
+
+    #[test]
+    fn a_comment_may_recall_another_event_in_its_own_words() {
+        let fx = Fixture::new(
+            "Dimanche, des miliciens ont attaqué la base de Bangassou et tué un Casque bleu.\n\n\
+             Cette attaque survient une semaine après l'embuscade tendue le 8 mai à un convoi près de Yongofongo.",
+        )
+        .place("Bangassou", 0, "locality", "Mbomou")
+        .place("Yongofongo", 0, "locality", "Mbomou")
+        .date("Dimanche", "2017-05-14", None)
+        .date("le 8 mai", "2017-05-08", None)
+        .killed("un Casque bleu", 1, "peacekeepers", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 2, "{events:#?}");
+        assert_eq!(events[1].kind, "ambush");
+        assert_eq!(events[1].date.as_ref().unwrap().value, "2017-05-08");
+        assert_eq!(events[0].location.as_ref().unwrap().name, "Bangassou");
     }
 
     #[test]
