@@ -609,15 +609,20 @@ fn arrest_during(a: &Candidate, b: &Candidate) -> bool {
     (ga == 2 && (gb == 0 || gb == 3)) || (gb == 2 && (ga == 0 || ga == 3))
 }
 
+/// Violence and kidnapping told in one sentence are one raid ("enlevés lors
+/// de l'attaque du campement").
+fn raid(a: &Candidate, b: &Candidate) -> bool {
+    type_group(&a.kind) <= 1 && type_group(&b.kind) <= 1
+}
+
 fn merge_in_sentence(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in candidates {
         let s = *c.sentences.iter().next().expect("one sentence");
-        if let Some(prev) = out
-            .iter_mut()
-            .rev()
-            .find(|p| p.sentences.contains(&s) && (type_group(&p.kind) == type_group(&c.kind) || arrest_during(p, &c)))
-        {
+        if let Some(prev) = out.iter_mut().rev().find(|p| {
+            p.sentences.contains(&s)
+                && (type_group(&p.kind) == type_group(&c.kind) || arrest_during(p, &c) || raid(p, &c))
+        }) {
             // "Cette attaque survient une semaine après l'embuscade de…": the
             // first refers back, the second is another event.
             if prev.anaphoric && prev.at < c.at && Cues::get().any("reference", &doc.fold[prev.at..c.at]) {
@@ -630,7 +635,13 @@ fn merge_in_sentence(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
                 doc.f.names.places.iter().any(|p| cl.contains(p.range))
                     || doc.f.dates.dates.iter().any(|d| cl.contains(d.range))
             };
-            if pc != cc && own(pc) && own(cc) {
+            // "…enlevés le 16 mai, lors de l'attaque du campement près de
+            // Waza": told as one.
+            let between = &doc.fold[prev.at.min(c.at)..prev.at.max(c.at)];
+            let linked = ["lors de", "lors d'", "au cours de", "au cours d'", "pendant", "durant"]
+                .iter()
+                .any(|w| find_word(between, w).is_some());
+            if pc != cc && own(pc) && own(cc) && !linked {
                 out.push(c);
                 continue;
             }
@@ -1003,8 +1014,12 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             // own, were made during it.
             let arrests_after_protest =
                 type_group(&c.kind) == 2 && type_group(&e.kind) == 3 && !c.hard_date() && !c.hard_place();
+            // "L'attaque avait fait quinze morts" after the kidnapping raid
+            // it belongs to.
+            let raid_recalled = raid(e, &c) && c.anaphoric && !c.hard_date() && !c.hard_place();
             let groups_ok = type_group(&e.kind) == type_group(&c.kind)
                 || arrests_after_protest
+                || raid_recalled
                 || (c.trigger.is_none() && type_group(&e.kind) <= 1 && type_group(&c.kind) <= 1)
                 || same_raid;
             // Dates and places inferred from context do not keep events apart.
@@ -2037,6 +2052,23 @@ mod tests {
         assert_eq!(events[1].kind, "ambush");
         assert_eq!(events[1].date.as_ref().unwrap().value, "2017-05-08");
         assert_eq!(events[0].location.as_ref().unwrap().name, "Bangassou");
+    }
+
+    #[test]
+    fn a_kidnapping_during_an_attack_is_one_raid() {
+        let fx = Fixture::new(
+            "Cinq ingénieurs ont été enlevés dans la nuit du 3 au 4 juin, lors de l'attaque du chantier près de Diffa, \
+             où un gendarme a été tué. L'attaque avait aussi fait deux blessés.",
+        )
+        .place("Diffa", 0, "locality", "Diffa")
+        .date("dans la nuit du 3 au 4 juin", "2016-06-03", Some("2016-06-04"))
+        .casualty("Cinq ingénieurs", "kidnapped", 5, "civilian", None, None)
+        .killed("Un gendarme", 1, "military", None, None)
+        .casualty("deux blessés", "injured", 2, "unknown", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].kind, "kidnapping");
+        assert_eq!(events[0].casualties.len(), 3);
     }
 
     #[test]
