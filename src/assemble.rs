@@ -498,6 +498,17 @@ fn is_reporting_date(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
             return true;
         }
     }
+    // "Le bilan des combats reste aujourd'hui difficile à établir", "le
+    // bilan s'élevait mardi à 40 morts": when a toll stood, not when the
+    // fighting was.
+    let ends = before.trim_end();
+    let state = cues
+        .phrases("toll_state")
+        .iter()
+        .any(|v| ends.ends_with(v.as_str()) && ends[..ends.len() - v.len()].ends_with(|c: char| !c.is_alphanumeric()));
+    if state && find_word(&fold[s.start.min(r.start)..r.start], "bilan").is_some() {
+        return true;
+    }
     let tail_start = floor_char(before, before.len().saturating_sub(30));
     let tail = &before[tail_start..];
     cues.phrases("reporting").iter().any(|c| {
@@ -2069,6 +2080,39 @@ mod tests {
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].kind, "kidnapping");
         assert_eq!(events[0].casualties.len(), 3);
+    }
+
+    #[test]
+    fn every_event_cue_line_is_a_known_kind_and_a_folded_phrase() {
+        let known = [
+            "denied",
+            "hypothetical",
+            "alleged",
+            "reported",
+            "perpetrator",
+            "target",
+            "official",
+            "claim",
+            "final",
+            "update",
+            "first",
+            "reporting",
+            "locator",
+            "release",
+            "statement",
+            "reference",
+            "comparison",
+            "recall",
+            "toll_state",
+        ];
+        let data = include_str!("../gazetteers/event_cues.tsv");
+        for line in data.lines().filter(|l| !l.starts_with('#')).skip(1) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 2, "bad line {line:?}");
+            assert!(known.contains(&fields[0]), "unknown cue kind in {line:?}");
+            assert_eq!(fields[1], crate::normalize::fold(fields[1]), "phrase not folded in {line:?}");
+            assert!(!fields[1].trim().is_empty(), "empty phrase in {line:?}");
+        }
     }
 
     #[test]
