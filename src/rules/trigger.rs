@@ -218,6 +218,11 @@ mod tests {
             types("La ville est tombée aux mains des insurgés"),
             vec![("tombée aux mains".into(), "attack".into())]
         );
+        assert_eq!(types("Le maire a été assassiné chez lui."), vec![("a été assassiné".into(), "attack".into())]);
+        assert_eq!(
+            types("Une journée ville morte a paralysé Bamenda."),
+            vec![("journée ville morte".into(), "protest".into())]
+        );
     }
 
     #[test]
