@@ -32,6 +32,7 @@ pub mod load;
 pub mod matcher;
 pub mod places;
 pub mod resolve;
+pub mod unknown;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -75,6 +76,8 @@ pub struct Gazetteers {
     cues: Cues,
     /// (key, id) pairs of `place_aliases.tsv`: a curated reading of a name.
     curated: HashSet<(String, String)>,
+    /// Keys of capitalized words that are never unknown place names (`place_not_names.txt`).
+    not_names: HashSet<String>,
 }
 
 impl Default for Gazetteers {
@@ -110,6 +113,7 @@ impl Gazetteers {
             names: NameMatcher::default(),
             cues: Cues::parse("place_cues.tsv", builtin::PLACE_CUES)?,
             curated: HashSet::new(),
+            not_names: list_lines(builtin::PLACE_NOT_NAMES).map(|l| key::key_of_raw(l, fold)).collect(),
         };
         g.add_place_rows("place_extra.tsv", builtin::PLACE_EXTRA)?;
         g.add_place_rows("place_world.tsv", builtin::PLACE_WORLD)?;
@@ -468,6 +472,122 @@ impl Gazetteers {
             }
         }
         found.extend(fuzzy);
+        found.sort_by_key(|h| h.range.start);
+
+        // Unknown places: capitalized words no gazetteer knows that the text
+        // announces as places (see `unknown`).
+        let top_country: Option<String> = focus
+            .iter()
+            .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.clone());
+        let word_ok = |i: usize| -> bool {
+            let t = toks[i];
+            let w = &f[t.start..t.end];
+            let r = ViewRange::new(t.start, t.end);
+            w.len() >= 4
+                && w.bytes().all(|c| c.is_ascii_lowercase())
+                && text.is_upper_at(t.start)
+                && !self.is_all_caps(text, t)
+                && !self.common.contains(w)
+                && !self.not_names.contains(w)
+                && !taken(r, &found)
+                // "Moussa Diarra": a capitalized neighbour makes a person's name.
+                && !(i + 1 < toks.len()
+                    && &f[t.end..toks[i + 1].start] == " "
+                    && text.is_upper_at(toks[i + 1].start))
+                && !(i > 0 && &f[toks[i - 1].end..t.start] == " " && text.is_upper_at(toks[i - 1].start))
+        };
+        // The country (and admin1) of the division a containment phrase names.
+        let contained_in = |end: usize, found: &[Hit]| -> Option<(String, String)> {
+            let e = unknown::containment_after(f, end)?;
+            let h = found.iter().find(|h| h.range.start >= e && h.range.start <= e + 40);
+            let Some(h) = h else {
+                return top_country.clone().map(|c| (c, String::new()));
+            };
+            let c = h.cands.iter().max_by(|a, b| {
+                let fa = focus.get(&a.country).copied().unwrap_or(0.0) + f64::from(u8::from(a.feature.starts_with("admin")));
+                let fb = focus.get(&b.country).copied().unwrap_or(0.0) + f64::from(u8::from(b.feature.starts_with("admin")));
+                fa.partial_cmp(&fb).unwrap_or(std::cmp::Ordering::Equal)
+            })?;
+            let a1 = if c.feature == "admin1" { c.name.clone() } else { c.admin1.clone() };
+            Some((c.country.clone(), a1))
+        };
+        let mut announced: HashMap<String, (String, String)> = HashMap::new();
+        let mut unknown_hits: Vec<Hit> = Vec::new();
+        for i in 1..toks.len() {
+            let t = toks[i];
+            if toks[i - 1].start < sentence_floor(t.start) || !word_ok(i) {
+                continue;
+            }
+            let w = &f[t.start..t.end];
+            let floor = sentence_floor(t.start);
+            let cue = self.cues.before(f, &toks, i, floor);
+            let noun = matches!(cue, Some(CueKind::Locality | CueKind::Site));
+            // Coordinated with a place announced by a locality or site cue.
+            let coordinated = !noun && {
+                let prev = found.iter().chain(unknown_hits.iter()).filter(|h| h.range.end <= t.start).max_by_key(|h| h.range.end);
+                prev.is_some_and(|p| {
+                    let between = &f[p.range.end..t.start];
+                    let words: Vec<&str> =
+                        between.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                    matches!(p.cue, Some(CueKind::Locality | CueKind::Site))
+                        && between.len() <= 8
+                        && (words.first().is_some_and(|w| *w == "et" || *w == "ou") || between.starts_with(','))
+                        && words.iter().all(|w| matches!(*w, "et" | "ou" | "de" | "d" | "du" | "des" | "l" | "la" | "le"))
+                })
+            };
+            let contained = if matches!(cue, Some(CueKind::Prep | CueKind::Of)) || noun || coordinated {
+                contained_in(t.end, &found)
+            } else {
+                None
+            };
+            if !(noun || coordinated || contained.is_some()) {
+                continue;
+            }
+            let Some((cc, a1)) = contained.or_else(|| top_country.clone().map(|c| (c, String::new()))) else {
+                continue;
+            };
+            announced.entry(w.to_string()).or_insert((cc, a1));
+            unknown_hits.push(Hit {
+                range: ViewRange::new(t.start, t.end),
+                first: i,
+                last: i,
+                key: w.to_string(),
+                cue: if noun || coordinated { Some(CueKind::Locality) } else { cue },
+                fuzzy: false,
+                cands: Vec::new(),
+            });
+        }
+        // Other capitalized occurrences of an announced name.
+        if !announced.is_empty() {
+            for (i, t) in toks.iter().enumerate() {
+                let w = &f[t.start..t.end];
+                let r = ViewRange::new(t.start, t.end);
+                if announced.contains_key(w)
+                    && text.is_upper_at(t.start)
+                    && !taken(r, &found)
+                    && !unknown_hits.iter().any(|h| h.range.overlaps(r))
+                {
+                    unknown_hits.push(Hit { range: r, first: i, last: i, key: w.to_string(), cue: None, fuzzy: false, cands: Vec::new() });
+                }
+            }
+        }
+        for h in &mut unknown_hits {
+            let (cc, a1) = announced[&h.key].clone();
+            h.cands = vec![Place {
+                id: unknown::unresolved_id(&cc, &h.key),
+                name: text.original_of(h.range).to_string(),
+                country: cc,
+                admin1: a1,
+                admin2: String::new(),
+                lat: None,
+                lon: None,
+                feature: "locality".into(),
+                code: String::new(),
+                population: 0,
+            }];
+        }
+        found.extend(unknown_hits);
         found.sort_by_key(|h| h.range.start);
         let _ = found.iter().map(|h| (h.first, h.last, h.fuzzy)).count();
 
