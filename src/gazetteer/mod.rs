@@ -505,8 +505,10 @@ impl Gazetteers {
                 return top_country.clone().map(|c| (c, String::new()));
             };
             let c = h.cands.iter().max_by(|a, b| {
-                let fa = focus.get(&a.country).copied().unwrap_or(0.0) + f64::from(u8::from(a.feature.starts_with("admin")));
-                let fb = focus.get(&b.country).copied().unwrap_or(0.0) + f64::from(u8::from(b.feature.starts_with("admin")));
+                let fa =
+                    focus.get(&a.country).copied().unwrap_or(0.0) + f64::from(u8::from(a.feature.starts_with("admin")));
+                let fb =
+                    focus.get(&b.country).copied().unwrap_or(0.0) + f64::from(u8::from(b.feature.starts_with("admin")));
                 fa.partial_cmp(&fb).unwrap_or(std::cmp::Ordering::Equal)
             })?;
             let a1 = if c.feature == "admin1" { c.name.clone() } else { c.admin1.clone() };
@@ -525,7 +527,11 @@ impl Gazetteers {
             let noun = matches!(cue, Some(CueKind::Locality | CueKind::Site));
             // Coordinated with a place announced by a locality or site cue.
             let coordinated = !noun && {
-                let prev = found.iter().chain(unknown_hits.iter()).filter(|h| h.range.end <= t.start).max_by_key(|h| h.range.end);
+                let prev = found
+                    .iter()
+                    .chain(unknown_hits.iter())
+                    .filter(|h| h.range.end <= t.start)
+                    .max_by_key(|h| h.range.end);
                 prev.is_some_and(|p| {
                     let between = &f[p.range.end..t.start];
                     let words: Vec<&str> =
@@ -533,7 +539,9 @@ impl Gazetteers {
                     matches!(p.cue, Some(CueKind::Locality | CueKind::Site))
                         && between.len() <= 8
                         && (words.first().is_some_and(|w| *w == "et" || *w == "ou") || between.starts_with(','))
-                        && words.iter().all(|w| matches!(*w, "et" | "ou" | "de" | "d" | "du" | "des" | "l" | "la" | "le"))
+                        && words
+                            .iter()
+                            .all(|w| matches!(*w, "et" | "ou" | "de" | "d" | "du" | "des" | "l" | "la" | "le"))
                 })
             };
             let contained = if matches!(cue, Some(CueKind::Prep | CueKind::Of)) || noun || coordinated {
@@ -568,7 +576,15 @@ impl Gazetteers {
                     && !taken(r, &found)
                     && !unknown_hits.iter().any(|h| h.range.overlaps(r))
                 {
-                    unknown_hits.push(Hit { range: r, first: i, last: i, key: w.to_string(), cue: None, fuzzy: false, cands: Vec::new() });
+                    unknown_hits.push(Hit {
+                        range: r,
+                        first: i,
+                        last: i,
+                        key: w.to_string(),
+                        cue: None,
+                        fuzzy: false,
+                        cands: Vec::new(),
+                    });
                 }
             }
         }
