@@ -107,6 +107,11 @@ impl Cues {
         Ok(c)
     }
 
+    /// The kind of a one-word cue (a folded word), if it is one.
+    pub fn kind_of(&self, word: &str) -> Option<CueKind> {
+        self.by_key.get(word).copied()
+    }
+
     /// The cue that ends right before token `i` (words on the same sentence
     /// and joined by spaces or apostrophes only), articles skipped.
     pub fn before(&self, f: &str, toks: &[Token], i: usize, floor: usize) -> Option<CueKind> {

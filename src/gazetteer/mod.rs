@@ -292,6 +292,8 @@ impl Gazetteers {
             key: String,
             cue: Option<CueKind>,
             fuzzy: bool,
+            /// Accepted on weak evidence, to be confirmed by the document's focus.
+            weak: bool,
             cands: Vec<Place>,
         }
         let sentence_floor = |pos: usize| -> usize {
@@ -364,8 +366,8 @@ impl Gazetteers {
                         }
                     }
                 }
-                if let Some(cands) = self.accept(text, &toks, i, j, &k, cue, floor) {
-                    found.push(Hit { range, first: i, last: j, key: k, cue, fuzzy: false, cands });
+                if let Some((cands, weak)) = self.accept(text, &toks, i, j, &k, cue, floor) {
+                    found.push(Hit { range, first: i, last: j, key: k, cue, fuzzy: false, weak, cands });
                     next = j + 1;
                     break;
                 }
@@ -375,7 +377,8 @@ impl Gazetteers {
 
         // Focus: countries named, demonyms, single-country places and actors.
         let mut focus: HashMap<String, f64> = HashMap::new();
-        for h in &found {
+        // (Weak hits wait for the focus; they do not make it.)
+        for h in found.iter().filter(|h| !h.weak) {
             let cs: HashSet<&str> = h.cands.iter().map(|c| c.country.as_str()).collect();
             if h.cands.iter().any(|c| c.feature == "country") {
                 if let Some(c) = h.cands.iter().find(|c| c.feature == "country") {
@@ -397,12 +400,28 @@ impl Gazetteers {
             }
         }
 
+        let top_country: Option<String> = focus
+            .iter()
+            .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.clone());
+
         // A name of a place far from the document's countries, neither notable
         // nor announced by a noun cue, is more likely a surname or a word.
         if !focus.is_empty() {
             found.retain(|h| {
-                h.cue.is_some_and(CueKind::is_noun)
-                    || h.cands.iter().any(|c| notable(c) || focus.contains_key(&c.country))
+                let in_focus = |c: &Place| focus.contains_key(&c.country);
+                if h.weak {
+                    // "chasseurs de Gap": a word-like name after "de" is a
+                    // place only as a notable place of the country the
+                    // document is most about.
+                    return h.cands.iter().any(|c| notable(c) && top_country.as_deref() == Some(c.country.as_str()));
+                }
+                if self.common.contains(&h.key) {
+                    // "le département d'État": a name that is also a French
+                    // word, of no country of the document, is the word.
+                    return h.cands.iter().any(|c| in_focus(c) || big(c));
+                }
+                h.cue.is_some_and(CueKind::is_noun) || h.cands.iter().any(|c| notable(c) || in_focus(c))
             });
         }
         let doc_keys: HashSet<String> = found.iter().map(|h| h.key.clone()).collect();
@@ -410,6 +429,13 @@ impl Gazetteers {
         // Misspellings: a capitalized unmatched word after a cue.
         let taken = |r: ViewRange, found: &[Hit]| {
             found.iter().any(|h| h.range.overlaps(r)) || name_ranges.iter().any(|n| n.overlaps(r))
+        };
+        // A capitalized word joined by a space to this one: a two-word name
+        // ("Sanga Balende", "Moussa Diarra"), not a misspelled place.
+        let cap_neighbour = |i: usize| -> bool {
+            let t = toks[i];
+            (i + 1 < toks.len() && &f[t.end..toks[i + 1].start] == " " && text.is_upper_at(toks[i + 1].start))
+                || (i > 0 && &f[toks[i - 1].end..t.start] == " " && text.is_upper_at(toks[i - 1].start))
         };
         let mut fuzzy: Vec<Hit> = Vec::new();
         // One search per distinct word: the scan of the key table is the cost.
@@ -422,6 +448,7 @@ impl Gazetteers {
                 || !text.is_upper_at(t.start)
                 || taken(r, &found)
                 || self.common.contains(w)
+                || cap_neighbour(i)
             {
                 continue;
             }
@@ -447,7 +474,16 @@ impl Gazetteers {
                                 cands[0].name
                             ),
                         });
-                        fuzzy.push(Hit { range: r, first: i, last: i, key: k.clone(), cue: None, fuzzy: true, cands });
+                        fuzzy.push(Hit {
+                            range: r,
+                            first: i,
+                            last: i,
+                            key: k.clone(),
+                            cue: None,
+                            fuzzy: true,
+                            weak: false,
+                            cands,
+                        });
                     }
                 }
                 continue;
@@ -468,7 +504,16 @@ impl Gazetteers {
                         cands[0].name
                     ),
                 });
-                fuzzy.push(Hit { range: r, first: i, last: i, key: k, cue: Some(cue), fuzzy: true, cands });
+                fuzzy.push(Hit {
+                    range: r,
+                    first: i,
+                    last: i,
+                    key: k,
+                    cue: Some(cue),
+                    fuzzy: true,
+                    weak: false,
+                    cands,
+                });
             }
         }
         found.extend(fuzzy);
@@ -476,10 +521,6 @@ impl Gazetteers {
 
         // Unknown places: capitalized words no gazetteer knows that the text
         // announces as places (see `unknown`).
-        let top_country: Option<String> = focus
-            .iter()
-            .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(a.0)))
-            .map(|(c, _)| c.clone());
         let word_ok = |i: usize| -> bool {
             let t = toks[i];
             let w = &f[t.start..t.end];
@@ -490,12 +531,11 @@ impl Gazetteers {
                 && !self.is_all_caps(text, t)
                 && !self.common.contains(w)
                 && !self.not_names.contains(w)
+                // A name the gazetteer has, rejected by the rules above.
+                && !self.has_key(w)
                 && !taken(r, &found)
                 // "Moussa Diarra": a capitalized neighbour makes a person's name.
-                && !(i + 1 < toks.len()
-                    && &f[t.end..toks[i + 1].start] == " "
-                    && text.is_upper_at(toks[i + 1].start))
-                && !(i > 0 && &f[toks[i - 1].end..t.start] == " " && text.is_upper_at(toks[i - 1].start))
+                && !cap_neighbour(i)
         };
         // The country (and admin1) of the division a containment phrase names.
         let contained_in = |end: usize, found: &[Hit]| -> Option<(String, String)> {
@@ -563,6 +603,7 @@ impl Gazetteers {
                 key: w.to_string(),
                 cue: if noun || coordinated { Some(CueKind::Locality) } else { cue },
                 fuzzy: false,
+                weak: false,
                 cands: Vec::new(),
             });
         }
@@ -583,6 +624,7 @@ impl Gazetteers {
                         key: w.to_string(),
                         cue: None,
                         fuzzy: false,
+                        weak: false,
                         cands: Vec::new(),
                     });
                 }
@@ -651,7 +693,8 @@ impl Gazetteers {
     }
 
     /// Applies the case and context rules to a name found at tokens `i..=j`;
-    /// returns its candidates when accepted.
+    /// returns its candidates when accepted, and whether the acceptance is
+    /// weak (to be confirmed by the document's focus).
     #[allow(clippy::too_many_arguments)]
     fn accept(
         &self,
@@ -662,7 +705,7 @@ impl Gazetteers {
         key: &str,
         cue: Option<CueKind>,
         floor: usize,
-    ) -> Option<Vec<Place>> {
+    ) -> Option<(Vec<Place>, bool)> {
         let f = text.fold();
         let start = toks[i].start;
         let upper = text.is_upper_at(start);
@@ -679,7 +722,7 @@ impl Gazetteers {
             if key.len() < 4
                 || ARTICLES.contains(&first)
                 || first.starts_with(|c: char| c.is_ascii_digit())
-                || (key.contains(' ') && !strong)
+                || (key.contains(' ') && !strong && !self.named_site(text, toks, i, j))
                 || key.split(' ').all(|w| self.common.contains(w) || STOP.contains(&w))
             {
                 return None;
@@ -702,6 +745,25 @@ impl Gazetteers {
         if cands.is_empty() {
             return None;
         }
+        // A particle inside a person's or a body's name: "le maître Cédric de
+        // Pierrepont", "le Quai d'Orsay" — a capitalized word (not the first
+        // of its sentence), "de", then this one. Only big places survive
+        // ("le Gouverneur de Mopti").
+        if upper && i == j && cue == Some(CueKind::Of) && i >= 3 {
+            let (y, de) = (toks[i - 2], toks[i - 1]);
+            let yw = &f[y.start..y.end];
+            if matches!(&f[de.start..de.end], "de" | "d")
+                && &f[y.end..de.start] == " "
+                && toks[i - 3].start >= floor
+                && text.is_upper_at(y.start)
+                && !STOP.contains(&yw)
+                && !self.is_all_caps(text, y)
+                && !self.has_key(yw)
+                && !cands.iter().any(big)
+            {
+                return None;
+            }
+        }
         if upper {
             if common && !prep {
                 let exempt = cands.iter().any(|p| {
@@ -710,13 +772,25 @@ impl Gazetteers {
                         || (p.feature == "locality" && p.population >= 100_000)
                 });
                 if !exempt {
-                    return None;
+                    // "chasseurs de Gap": kept if the focus confirms it.
+                    return (cue == Some(CueKind::Of) && cands.iter().any(notable)).then_some((cands, true));
                 }
             }
         } else if !prep && !cands.iter().any(notable) {
             return None;
         }
-        Some(cands)
+        Some((cands, false))
+    }
+
+    /// A lowercase site or locality noun, then a capitalized name, all in
+    /// the gazetteer as one name: "lac Tchad", "forêt de Sambisa".
+    fn named_site(&self, text: &NormalizedText, toks: &[Token], i: usize, j: usize) -> bool {
+        let f = text.fold();
+        let first = &f[toks[i].start..toks[i].end];
+        matches!(self.cues.kind_of(first), Some(CueKind::Site | CueKind::Locality))
+            && (i + 1..=j)
+                .find(|&k| !STOP.contains(&&f[toks[k].start..toks[k].end]))
+                .is_some_and(|k| text.is_upper_at(toks[k].start))
     }
 
     fn is_all_caps(&self, text: &NormalizedText, t: Token) -> bool {
@@ -820,9 +894,17 @@ fn spelling_key(w: &str) -> String {
 /// A place worth accepting on weak evidence: a division, a region, a
 /// country, a town of 10 000 people or a seat of administration.
 fn notable(p: &Place) -> bool {
-    matches!(p.feature.as_str(), "country" | "admin1" | "admin2" | "region")
+    // The hand-curated places (`vigie:place/…`) are there because the news names them.
+    p.id.starts_with("vigie:place/")
+        || matches!(p.feature.as_str(), "country" | "admin1" | "admin2" | "region")
         || p.population >= 10_000
         || matches!(p.code.as_str(), "PPLC" | "PPLA" | "PPLA2")
+}
+
+/// A place big enough to be named on weak evidence: a country, a
+/// first-level division, a named region or a town of 100 000 people.
+fn big(p: &Place) -> bool {
+    matches!(p.feature.as_str(), "country" | "admin1" | "region") || p.population >= 100_000
 }
 
 /// Articles: a lowercase name starting with one is a phrase.

@@ -371,8 +371,8 @@ mod tests {
 
     #[test]
     fn a_division_reading_points_to_its_seat() {
-        // "le cercle de Xo" elsewhere: the bare "Xo" is the seat of cercle Xo,
-        // not the other Xo near a place of the same paragraph.
+        // "le cercle de Xo" next to it: the bare "Xo" is the seat of cercle Xo,
+        // not the other Xo whose own cercle the document names further on.
         let towns = || {
             vec![
                 place("seat", "ML", "Koulikoro", "Xo Cercle", "locality", 15.1, -7.2, 0),
@@ -381,8 +381,8 @@ mod tests {
         };
         let m = vec![
             draft("xo", towns(), None, 0),
-            draft("yq", vec![place("yq", "ML", "Segou", "Cercle de Yq", "locality", 14.3, -5.9, 0)], None, 3),
-            draft("xo", towns(), Some(CueKind::Admin2), 5),
+            draft("yq", vec![place("yq", "ML", "Segou", "Cercle de Yq", "admin2", 0.0, 0.0, 0)], None, 4),
+            draft("xo", towns(), Some(CueKind::Admin2), 1),
         ];
         let focus = HashMap::from([("ML".to_string(), 2.0)]);
         assert_eq!(m[0].candidates[resolve(&m, &focus)[0][0]].id, "seat");
