@@ -647,6 +647,70 @@ impl Gazetteers {
         }
         found.extend(unknown_hits);
         found.sort_by_key(|h| h.range.start);
+
+        // A known name placed by the text in a division of a country where
+        // it names nothing ("la presqu'île de Boma, dans la province du Lac"
+        // when every Boma is elsewhere) is an unknown place of that country;
+        // so are its other mentions (one sense per document).
+        let mut elsewhere: HashMap<String, (String, String, String)> = HashMap::new();
+        for h in &found {
+            if h.cands.iter().any(|c| c.id.starts_with(UNRESOLVED)) || elsewhere.contains_key(&h.key) {
+                continue;
+            }
+            if unknown::containment_after(f, h.range.end).is_none() {
+                continue;
+            }
+            let Some((cc, a1)) = contained_in(h.range.end, &found) else { continue };
+            if h.cands.iter().any(|c| c.country == cc || c.feature == "country") {
+                continue;
+            }
+            let name = found
+                .iter()
+                .find(|o| o.key == h.key && !o.fuzzy)
+                .map_or_else(|| text.original_of(h.range).to_string(), |o| text.original_of(o.range).to_string());
+            elsewhere.insert(h.key.clone(), (cc, a1, name));
+        }
+        for h in &mut found {
+            if let Some((cc, a1, name)) = elsewhere.get(&h.key) {
+                h.cands = vec![Place {
+                    id: unknown::unresolved_id(cc, &h.key),
+                    name: name.clone(),
+                    country: cc.clone(),
+                    admin1: a1.clone(),
+                    admin2: String::new(),
+                    lat: None,
+                    lon: None,
+                    feature: "locality".into(),
+                    code: String::new(),
+                    population: 0,
+                }];
+            }
+        }
+
+        // A name accepted once in the document is a place wherever it is
+        // capitalized, cue or not ("Lac : le bilan…" above "la province du Lac").
+        let mut again: Vec<Hit> = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let w = &f[t.start..t.end];
+            let r = ViewRange::new(t.start, t.end);
+            if !text.is_upper_at(t.start) || taken(r, &found) || cap_neighbour(i) {
+                continue;
+            }
+            if let Some(h) = found.iter().find(|h| h.key == w && !h.fuzzy && !h.weak && h.first == h.last) {
+                again.push(Hit {
+                    range: r,
+                    first: i,
+                    last: i,
+                    key: h.key.clone(),
+                    cue: None,
+                    fuzzy: false,
+                    weak: false,
+                    cands: h.cands.clone(),
+                });
+            }
+        }
+        found.extend(again);
+        found.sort_by_key(|h| h.range.start);
         let _ = found.iter().map(|h| (h.first, h.last, h.fuzzy)).count();
 
         // Resolution.
@@ -906,6 +970,9 @@ fn notable(p: &Place) -> bool {
 fn big(p: &Place) -> bool {
     matches!(p.feature.as_str(), "country" | "admin1" | "region") || p.population >= 100_000
 }
+
+/// Id prefix of the places no gazetteer has (see [`unknown`]).
+const UNRESOLVED: &str = "vigie:place/unresolved/";
 
 /// Articles: a lowercase name starting with one is a phrase.
 const ARTICLES: &[&str] = &["le", "la", "les", "l"];

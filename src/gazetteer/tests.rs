@@ -276,3 +276,24 @@ fn lowercase_site_noun_before_a_capitalized_name() {
 fn no_misspelling_inside_a_two_word_name() {
     assert!(places("Au Congo, le club Sanga Balende a gagné à Kinshasa.").iter().all(|x| x.0 != "Sanga"));
 }
+
+#[test]
+fn a_known_name_in_a_division_of_another_country_is_unknown_there() {
+    // Every "Boma" of the gazetteer is outside Chad; the text puts this one in Chad's Lac province.
+    let p = places("Au Tchad, l'armée a été attaquée à Boma, dans la province du Lac. Boma est isolée.");
+    let b: Vec<_> = p.iter().filter(|x| x.0 == "Boma").collect();
+    assert_eq!(b.len(), 2, "{p:?}");
+    assert!(b.iter().all(|x| x.1 == "vigie:place/unresolved/td/boma"), "{p:?}");
+    // A Boma of the named country stays itself: Boma, Kongo-Central, in Congo.
+    let p = places("En RDC, des pêcheurs ont manifesté à Boma, dans la province du Kongo-Central.");
+    assert!(p.iter().any(|x| x.0 == "Boma" && x.1.starts_with("geonames:")), "{p:?}");
+}
+
+#[test]
+fn a_name_accepted_once_is_a_place_without_cue_elsewhere() {
+    // "Savanes" is a French word: without a cue it is taken only because the
+    // document also writes "la région des Savanes".
+    let p = places("Savanes : la fête des récoltes\n\nAu Togo, la région des Savanes a fêté ses récoltes.");
+    assert_eq!(p.iter().filter(|x| x.0 == "Savanes").count(), 2, "{p:?}");
+    assert!(places("Savanes : la fête des récoltes\n\nAu Togo, on a fêté.").iter().all(|x| x.0 != "Savanes"));
+}

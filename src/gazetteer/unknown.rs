@@ -40,7 +40,15 @@ const DIVISIONS: &[&str] = &[
 /// (", dans la province de", ", dans la même préfecture"), the byte
 /// offset where the phrase's division noun ends.
 pub fn containment_after(f: &str, pos: usize) -> Option<usize> {
-    let rest = f.get(pos..)?;
+    let mut rest = f.get(pos..)?;
+    // A parenthesis between: "Boma (ou Bohoma), dans la province du Lac";
+    // or the name ends one: "(ou Bohoma), dans".
+    if let Some(x) = rest.strip_prefix(" (") {
+        let close = x.find(')').filter(|&c| c <= 40)?;
+        rest = &x[close + 1..];
+    } else if let Some(x) = rest.strip_prefix(')') {
+        rest = x;
+    }
     let rest_trim = rest.strip_prefix(',').or_else(|| rest.strip_prefix(" ,"))?;
     let mut r = rest_trim.trim_start();
     r = r.strip_prefix("dans ").or_else(|| r.strip_prefix("en "))?;
@@ -80,6 +88,9 @@ mod tests {
         // Not a division: "dans la nuit", no comma.
         assert!(containment_after("a zorbou, dans la nuit", 8).is_none());
         assert!(containment_after("a zorbou dans la province", 8).is_none());
+        let h = "de zorbou (ou zorbu), dans la province du lac";
+        assert!(containment_after(h, 9).is_some());
+        assert!(containment_after(h, 19).is_some());
     }
 
     #[test]
