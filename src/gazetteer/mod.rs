@@ -240,6 +240,23 @@ impl Gazetteers {
         self.places.find_key(key).is_some() || self.extra.by_key.contains_key(key)
     }
 
+    /// Whether `key` is a key, and whether a longer key goes on from it
+    /// with another word (starts with `key` and a space).
+    fn key_state(&self, key: &str) -> (bool, bool) {
+        let (present, goes_on) = self.places.key_state(key.as_bytes());
+        if present && goes_on {
+            return (true, true);
+        }
+        let extra_present = self.extra.by_key.contains_key(key);
+        let extra_goes_on = !goes_on && {
+            let mut p = String::with_capacity(key.len() + 1);
+            p.push_str(key);
+            p.push(' ');
+            self.extra.prefixes.contains(&p)
+        };
+        (present || extra_present, goes_on || extra_goes_on)
+    }
+
     /// Finds and resolves every place, actor and person.
     pub fn find(&self, text: &NormalizedText, segments: &Segments) -> NameFindings {
         let f = text.fold();
@@ -317,7 +334,15 @@ impl Gazetteers {
                     key.push(' ');
                 }
                 key.push_str(&f[toks[j].start..toks[j].end]);
-                ends.push((j, key.clone()));
+                let (present, goes_on) = self.key_state(&key);
+                if present {
+                    ends.push((j, key.clone()));
+                }
+                // Prefix pruning: no longer name unless some key goes on
+                // with another word ("bobo " → "bobo dioulasso").
+                if !goes_on {
+                    break;
+                }
             }
             // The longest accepted name at this token wins; a rejected long
             // one ("région du Nord" in lowercase) leaves room for a shorter one.
@@ -690,13 +715,21 @@ impl Gazetteers {
         // A name accepted once in the document is a place wherever it is
         // capitalized, cue or not ("Lac : le bilan…" above "la province du Lac").
         let mut again: Vec<Hit> = Vec::new();
+        let mut once: HashMap<&str, usize> = HashMap::new();
+        for (k, h) in found.iter().enumerate() {
+            if !h.fuzzy && !h.weak && h.first == h.last {
+                once.entry(h.key.as_str()).or_insert(k);
+            }
+        }
         for (i, t) in toks.iter().enumerate() {
             let w = &f[t.start..t.end];
             let r = ViewRange::new(t.start, t.end);
+            let Some(&k) = once.get(w) else { continue };
             if !text.is_upper_at(t.start) || taken(r, &found) || cap_neighbour(i) {
                 continue;
             }
-            if let Some(h) = found.iter().find(|h| h.key == w && !h.fuzzy && !h.weak && h.first == h.last) {
+            {
+                let h = &found[k];
                 again.push(Hit {
                     range: r,
                     first: i,
@@ -890,14 +923,18 @@ impl Gazetteers {
         // contiguous. Misspellings of the first two letters are rare, and
         // scanning one prefix instead of one initial is ~20 times faster.
         let prefix = &w[..w.len().min(2)];
-        let mut i = self.places.lower_bound(prefix);
-        while i < self.places.key_count() {
-            let k = self.places.key(i);
-            if !k.starts_with(prefix) {
-                break;
+        let (lo, hi) = if prefix.len() == 2 {
+            self.places.prefix_range(prefix)
+        } else {
+            let lo = self.places.lower_bound(prefix);
+            let mut hi = lo;
+            while hi < self.places.key_count() && self.places.key(hi).starts_with(prefix) {
+                hi += 1;
             }
-            consider(k);
-            i += 1;
+            (lo, hi)
+        };
+        for i in lo..hi {
+            consider(self.places.key(i));
         }
         for k in self.extra.by_key.keys() {
             if k.as_bytes().starts_with(prefix) {
