@@ -544,6 +544,9 @@ def build_geonames_places(rows, resolver, log):
         p.country = r[8]
         p.lat, p.lon = float(r[4]), float(r[5])
         p.feature = feature
+        if feature in ("admin1", "admin2"):
+            # The bare name of a division ("Département du Mungo" -> "Mungo").
+            p.variants.add(division_core(name))
         p.code = fcode
         p.population = pop if pop > 0 else None
         p.a1code, p.a2code = r[10], r[11]
@@ -619,10 +622,10 @@ ADMIN2_SEATS = {
 # Words that only say what kind of division a table name is ("Préfecture de
 # Kpendjal", "Masisi Territory"); the bare name is added as a variant.
 _DIV_PREFIX = re.compile(
-    r"^(?:Pr[ée]fecture|Arrondissement|Sous-R[ée]gion|Ville|D[ée]partement|Commune|Territoire|"
+    r"^(?:Pr[ée]fecture|Arrondissement|Sous-R[ée]gion|R[ée]gion|Cercle|Ville|D[ée]partement|Commune|Territoire|"
     r"Province|Circonscription|Local Government Area)\s+(?:of\s+|de\s+la\s+|de\s+l'\s*|de\s+|du\s+|des\s+|d')?",
     re.I)
-_DIV_SUFFIX = re.compile(r"\s+(?:Territory|District|Department|City|\(city\)|Prefecture|Region|State|LGA)$", re.I)
+_DIV_SUFFIX = re.compile(r"\s+(?:Territory|District|Department|City|\(city\)|Prefecture|Region|State|LGA|Cercle|Province)$", re.I)
 
 
 def division_core(name):

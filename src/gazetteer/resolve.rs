@@ -217,7 +217,11 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
         .enumerate()
         .map(|(i, m)| {
             let mut scores = base[i].clone();
-            if m.candidates.len() > 1 {
+            // A division cue with a division of its level among the
+            // candidates has said which place it is: nearness does not
+            // overrule it ("le cercle de Ménaka" near villages of the cercle).
+            let settled = is_division_cue(m.cue) && m.candidates.iter().any(|c| cue_fit(m.cue, c) > 0.0);
+            if m.candidates.len() > 1 && !settled {
                 for (k, c) in m.candidates.iter().enumerate() {
                     // Nearness is for points; a division's centre says little.
                     if !matches!(c.feature.as_str(), "locality" | "site") {
@@ -401,6 +405,22 @@ mod tests {
         let r = resolve(&m, &HashMap::new());
         assert_eq!(m[0].candidates[r[0][0]].id, "region");
         assert_eq!(m[1].candidates[r[1][0]].id, "cercle");
+    }
+
+    #[test]
+    fn nearness_does_not_overrule_a_division_cue() {
+        let cands = || {
+            vec![
+                place("town", "ML", "Xa", "Cercle de Xa", "locality", 15.0, 2.0, 20_000),
+                place("cercle", "ML", "Xa", "Cercle de Xa", "admin2", 15.3, 2.4, 0),
+            ]
+        };
+        let m = vec![
+            draft("xa", cands(), Some(CueKind::Admin2), 0),
+            draft("vb", vec![place("vb", "ML", "Xa", "Cercle de Xa", "locality", 15.01, 2.01, 0)], None, 0),
+        ];
+        let r = resolve(&m, &HashMap::new());
+        assert_eq!(m[0].candidates[r[0][0]].id, "cercle");
     }
 
     #[test]
