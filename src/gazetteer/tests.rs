@@ -297,3 +297,8 @@ fn a_name_accepted_once_is_a_place_without_cue_elsewhere() {
     assert_eq!(p.iter().filter(|x| x.0 == "Savanes").count(), 2, "{p:?}");
     assert!(places("Savanes : la fête des récoltes\n\nAu Togo, on a fêté.").iter().all(|x| x.0 != "Savanes"));
 }
+
+#[test]
+fn titles_after_a_site_cue_are_not_places() {
+    assert!(places("Au Mali, il a quitté le poste de Premier ministre.").iter().all(|x| x.0 != "Premier"));
+}
