@@ -589,7 +589,8 @@ impl Gazetteers {
             let w = &f[t.start..t.end];
             let floor = sentence_floor(t.start);
             let cue = self.cues.before(f, &toks, i, floor);
-            let noun = matches!(cue, Some(CueKind::Locality | CueKind::Site));
+            let before: Vec<&str> = (i.saturating_sub(2)..i).rev().map(|k| &f[toks[k].start..toks[k].end]).collect();
+            let noun = matches!(cue, Some(CueKind::Locality | CueKind::Site)) && unknown::settlement_cue(&before);
             // Coordinated with a place announced by a locality or site cue.
             let coordinated = !noun && {
                 let prev = found
@@ -656,7 +657,7 @@ impl Gazetteers {
             }
         }
         for h in &mut unknown_hits {
-            let (cc, a1) = announced[&h.key].clone();
+            let Some((cc, a1)) = announced.get(&h.key).cloned() else { continue };
             h.cands = vec![Place {
                 id: unknown::unresolved_id(&cc, &h.key),
                 name: text.original_of(h.range).to_string(),

@@ -36,6 +36,41 @@ const DIVISIONS: &[&str] = &[
     "lga",
 ];
 
+/// Cue nouns that announce a settlement (or a camp of displaced people) by
+/// its own name. Infrastructure nouns ("le marché de", "la mine de", "le
+/// campement de") also name a town, but as often a company or a person, so
+/// they do not announce an unknown name.
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "localite",
+    "localites",
+    "hameau",
+    "hameaux",
+    "quartier",
+    "quartiers",
+    "bourgade",
+    "commune",
+    "communes",
+    "ville",
+    "villes",
+    "arrondissement",
+    "camp",
+    "camps",
+    "site",
+    "sites",
+    "poste",
+    "postes",
+];
+
+/// True when the words right before a name (`before`, nearest first, folded)
+/// are a settlement noun, with "de"/"d'"/"du"/"des" between or not
+/// ("le village de X", "le quartier X").
+pub fn settlement_cue(before: &[&str]) -> bool {
+    let k = usize::from(before.first().is_some_and(|w| matches!(*w, "de" | "d" | "du" | "des")));
+    before.get(k).is_some_and(|w| SETTLEMENT_NOUNS.contains(w))
+}
+
 /// When the fold view right after byte `pos` is a containment phrase
 /// (", dans la province de", ", dans la même préfecture"), the byte
 /// offset where the phrase's division noun ends.
@@ -91,6 +126,16 @@ mod tests {
         let h = "de zorbou (ou zorbu), dans la province du lac";
         assert!(containment_after(h, 9).is_some());
         assert!(containment_after(h, 19).is_some());
+    }
+
+    #[test]
+    fn settlement_nouns() {
+        assert!(settlement_cue(&["de", "village"]));
+        assert!(settlement_cue(&["d", "poste"]));
+        assert!(settlement_cue(&["quartier", "le"]));
+        assert!(!settlement_cue(&["de", "campement"]));
+        assert!(!settlement_cue(&["de", "mine"]));
+        assert!(!settlement_cue(&[]));
     }
 
     #[test]
