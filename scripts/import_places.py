@@ -63,6 +63,11 @@ def key_ci(s):
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+def loose(f):
+    """A folded name with doubled letters single ("ouaddai" -> "ouadai"): press spellings differ so."""
+    return re.sub(r"(.)\1+", r"\1", f)
+
+
 def fold(s):
     """Matching fold: lowercase, no accents, ' ’ - . and spaces ignored ("In-Atès" -> "inates")."""
     return _NON_ALNUM.sub("", key_ci(s))
@@ -374,9 +379,10 @@ def to_int(s):
 class Place:
     __slots__ = ("id", "src", "num", "name", "variants", "country", "a1code", "a2code",
                  "admin1", "admin2", "a1_direct", "a2_direct", "lat", "lon", "feature", "code",
-                 "population", "rank", "fold")
+                 "population", "rank", "fold", "synth")
 
     def __init__(self):
+        self.synth = False
         self.admin1 = ""
         self.admin2 = ""
         self.a1_direct = False
@@ -538,6 +544,9 @@ def build_geonames_places(rows, resolver, log):
         p.country = r[8]
         p.lat, p.lon = float(r[4]), float(r[5])
         p.feature = feature
+        if feature in ("admin1", "admin2"):
+            # The bare name of a division ("Département du Mungo" -> "Mungo").
+            p.variants.add(division_core(name))
         p.code = fcode
         p.population = pop if pop > 0 else None
         p.a1code, p.a2code = r[10], r[11]
@@ -576,6 +585,151 @@ def fill_admin_by_neighbour(places, pool_grid, log, label):
                 p.admin2 = best.admin2
                 n2 += 1
     log("%s: admin1 filled from neighbour for %d rows, admin2 for %d rows" % (label, n1, n2))
+
+
+# --------------------------------------------------------------------------
+# Divisions of the cities500-only countries, from the admin code tables
+# --------------------------------------------------------------------------
+
+# Countries whose dumps have no ADM rows get their first-level divisions from
+# admin1CodesASCII.txt (all but FR, out of scope) and their second-level ones
+# from admin2Codes.txt (these only), with the tables' geonameids: the press and
+# the gold name "Borno" or "Nord-Kivu" by its GeoNames id.
+SYNTH_ADMIN1_SKIP = {"FR"}
+SYNTH_ADMIN2 = {"BJ", "CD", "CF", "CG", "HT", "NG", "TD", "TG"}
+
+# French spellings the tables lack (English or old names), by geonameid.
+ADMIN_FRENCH = {
+    205413: ["Sud-Kivu"],                       # CD South Kivu
+    206938: ["Nord-Kivu", "North Kivu"],        # CD Nord Kivu
+    2317277: ["Kongo-Central", "Kongo Central"],  # CD Bas-Congo (renamed 2015)
+    210596: ["Kasaï-Central"],
+    214140: ["Kasaï"],
+    2352776: ["Territoire de la capitale fédérale", "Federal Capital Territory"],  # NG FCT
+    242246: ["Ouaddaï"],                        # TD Ouadaï
+    2507475: ["Alger"],                         # DZ Algiers (wilaya)
+}
+
+# Seats of second-level divisions that no locality is named after, by the
+# division's geonameid: the division gets the seat's position.
+ADMIN2_SEATS = {
+    2597447: "Mandouri",   # TG Préfecture de Kpendjal
+    2367163: "Dapaong",    # TG Préfecture de Tone
+    2366167: "Kandé",      # TG Préfecture de Kéran
+    2365189: "Mango",      # TG Préfecture de l'Oti
+}
+
+# Words that only say what kind of division a table name is ("Préfecture de
+# Kpendjal", "Masisi Territory"); the bare name is added as a variant.
+_DIV_PREFIX = re.compile(
+    r"^(?:Pr[ée]fecture|Arrondissement|Sous-R[ée]gion|R[ée]gion|Cercle|Ville|D[ée]partement|Commune|Territoire|"
+    r"Province|Circonscription|Local Government Area)\s+(?:of\s+|de\s+la\s+|de\s+l'\s*|de\s+|du\s+|des\s+|d')?",
+    re.I)
+_DIV_SUFFIX = re.compile(r"\s+(?:Territory|District|Department|City|\(city\)|Prefecture|Region|State|LGA|Cercle|Province)$", re.I)
+
+
+def division_core(name):
+    """The bare name of a division ("Préfecture de Kpendjal" -> "Kpendjal")."""
+    core = _DIV_SUFFIX.sub("", _DIV_PREFIX.sub("", name)).strip()
+    return core or name
+
+
+def load_admin_ids(gdir):
+    """(code -> (name, asciiname, geonameid)) for admin1 and admin2 tables."""
+    out = []
+    for fname in ("admin1CodesASCII.txt", "admin2Codes.txt"):
+        t = {}
+        for line in read_lines(os.path.join(gdir, fname)):
+            if line:
+                r = line.split("\t")
+                if len(r) >= 4 and r[3].isdigit():
+                    t[r[0]] = (r[1], r[2], int(r[3]))
+        out.append(t)
+    return out
+
+
+def synth_divisions(gdir, places, log):
+    """ADM1/ADM2 rows for the countries whose dumps have none.
+
+    Position: the mean of the division's GeoNames populated places (cities500
+    rows carrying its code); for a division with none, a locality of the same
+    country (and admin1) named like the division (its seat: Masisi, Rutshuru);
+    an admin1 is moved later onto its OSM state node when one matches. Rows
+    without any position are left out (logged)."""
+    a1ids, a2ids = load_admin_ids(gdir)
+    have = {(p.country, p.feature) for p in places}
+    taken = {p.num for p in places if p.src == "geonames"}
+    pts1, pts2, by_core = {}, {}, {}
+    for p in places:
+        if p.src != "geonames" or p.feature != "locality":
+            continue
+        if p.a1code:
+            pts1.setdefault((p.country, p.a1code), []).append((p.lat, p.lon))
+            if p.a2code:
+                pts2.setdefault((p.country, p.a1code, p.a2code), []).append((p.lat, p.lon))
+    for p in places:
+        if p.feature == "locality":
+            for n in p.variants.all_names():
+                by_core.setdefault((p.country, fold(n)), []).append(p)
+
+    def mean(pts):
+        return (sum(a for a, _ in pts) / len(pts), sum(b for _, b in pts) / len(pts))
+
+    new, unplaced = [], []
+    for level, table in (("admin1", a1ids), ("admin2", a2ids)):
+        for code in sorted(table):
+            name, ascii_name, gid = table[code]
+            name = clean(name)
+            parts = code.split(".")
+            cc = parts[0]
+            if level == "admin1" and (cc in SYNTH_ADMIN1_SKIP or (cc, "admin1") in have):
+                continue
+            if level == "admin2" and (cc not in SYNTH_ADMIN2 or (cc, "admin2") in have):
+                continue
+            if gid in taken:
+                continue
+            taken.add(gid)
+            disp = admin1_display(name) if level == "admin1" else name
+            core = division_core(disp)
+            pos = None
+            if level == "admin1":
+                pts = pts1.get((cc, parts[1]))
+            else:
+                pts = pts2.get((cc, parts[1], parts[2]))
+            if pts:
+                pos = mean(pts)
+            else:
+                a1name = admin1_display(a1ids.get(cc + "." + parts[1], ("", "", 0))[0])
+                seats = [q for q in by_core.get((cc, fold(core)), ())
+                         if level == "admin1" or not a1name or not q.admin1 or q.admin1 == a1name]
+                if seats:
+                    seats.sort(key=lambda q: (-(q.population or 0), q.src != "geonames", q.num))
+                    pos = (seats[0].lat, seats[0].lon)
+            p = Place()
+            p.src, p.num, p.id = "geonames", gid, "geonames:%d" % gid
+            p.synth = True
+            p.name = disp
+            p.variants = Variants(disp)
+            for v in [core, name, ascii_name] + ADMIN_FRENCH.get(gid, []):
+                p.variants.add(v)
+            p.country = cc
+            p.feature = level
+            p.code = "ADM1" if level == "admin1" else "ADM2"
+            p.population = None
+            p.a1code = parts[1]
+            p.a2code = parts[2] if level == "admin2" else ""
+            p.admin1 = admin1_display(a1ids.get(cc + "." + parts[1], (disp, "", 0))[0])
+            p.a1_direct = True
+            if level == "admin2":
+                p.admin2, p.a2_direct = name, True
+            p.lat, p.lon = pos if pos else (None, None)
+            new.append(p)
+            if not pos:
+                unplaced.append(p)
+    log("synthesised divisions: %d admin1, %d admin2 (%d still without a position)" % (
+        sum(1 for p in new if p.feature == "admin1"), sum(1 for p in new if p.feature == "admin2"),
+        len(unplaced)))
+    return new
 
 
 def load_osm(odir, log):
@@ -625,12 +779,14 @@ def build(args, log):
         if p.feature == "locality" and p.a1_direct:
             pool.add(p.lat, p.lon, p)
     fill_admin_by_neighbour(places, pool, log, "geonames")
+    places += synth_divisions(args.geonames, places, log)
 
     # Name index of GeoNames entries for OSM deduplication.
     by_fold = {}
     adm1_by_cc = {}
     for idx, p in enumerate(places):
-        for n in p.variants.all_names():
+        # Synthesised divisions have no position of their own to dedup OSM villages against.
+        for n in ([] if p.synth else p.variants.all_names()):
             f = fold(n)
             if f:
                 lst = by_fold.setdefault(f, [])
@@ -641,6 +797,7 @@ def build(args, log):
             for n in p.variants.all_names() + [admin1_display(p.name), p.admin1]:
                 if n:
                     fs.setdefault(fold(n), idx)
+                    fs.setdefault(loose(fold(n)), idx)
     a1tab_fold = {}
     for k in sorted(a1tab):
         cc = k.split(".")[0]
@@ -671,13 +828,16 @@ def build(args, log):
             known = adm1_by_cc.get(cc, {})
             hit = None
             for s in spellings:
-                if fold(s) in known:
-                    hit = known[fold(s)]
+                if fold(s) in known or loose(fold(s)) in known:
+                    hit = known.get(fold(s), known.get(loose(fold(s))))
                     break
             if hit is not None:
                 for s in spellings:
                     if places[hit].variants.add(s):
                         stats["variants_added"] += 1
+                if places[hit].synth:
+                    # The state node is a better centre than the mean of a few towns.
+                    places[hit].lat, places[hit].lon = lat, lon
                 stats["admin1_merged"] += 1
                 continue
             tabname = None
@@ -763,6 +923,32 @@ def build(args, log):
     osm_places = [p for p in osm_places
                   if not (p.country == "NG" and p.feature != "admin1" and p.admin1 in NG_SOUTH_STATES)]
     log("osm: dropped %d Nigerian villages of the southern states" % (before - len(osm_places)))
+    # Divisions still without a position: an OSM locality named like the
+    # division (Masisi), else the seat of ADMIN2_SEATS, looked up by name.
+    osm_by_name = {}
+    for q in osm_places:
+        if q.feature == "locality":
+            for n in q.variants.all_names():
+                osm_by_name.setdefault((q.country, fold(n)), []).append(q)
+    any_by_name = {}
+    for q in places + osm_places:
+        if q.feature == "locality" and q.lat is not None:
+            any_by_name.setdefault((q.country, fold(q.name)), []).append(q)
+    for p in places:
+        if p.lat is not None:
+            continue
+        hits = osm_by_name.get((p.country, fold(division_core(p.name))), [])
+        hits = [q for q in hits if not q.admin1 or q.admin1 == p.admin1]
+        if not hits and p.num in ADMIN2_SEATS:
+            hits = any_by_name.get((p.country, fold(ADMIN2_SEATS[p.num])), [])
+        if hits:
+            hits.sort(key=lambda q: (q.rank if q.src == "osm" else -1, -(q.population or 0), q.num))
+            p.lat, p.lon = hits[0].lat, hits[0].lon
+    missing = [p for p in places if p.lat is None]
+    if missing:
+        log("synthesised divisions without a position left out: " + ", ".join(
+            "%s %s" % (p.name, p.country) for p in missing))
+    places = [p for p in places if p.lat is not None]
     allp = places + osm_places
     allp.sort(key=lambda p: p.id)
     return allp

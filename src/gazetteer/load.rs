@@ -152,6 +152,8 @@ pub mod builtin {
     pub const COMMON_WORDS: &str = include_str!("../../gazetteers/place_common_words.txt");
     /// `gazetteers/actor_generic.txt`.
     pub const ACTOR_GENERIC: &str = include_str!("../../gazetteers/actor_generic.txt");
+    /// `gazetteers/place_not_names.txt`.
+    pub const PLACE_NOT_NAMES: &str = include_str!("../../gazetteers/place_not_names.txt");
     /// `gazetteers/place_cues.tsv`.
     pub const PLACE_CUES: &str = include_str!("../../gazetteers/place_cues.tsv");
 }

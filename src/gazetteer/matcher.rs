@@ -107,6 +107,11 @@ impl Cues {
         Ok(c)
     }
 
+    /// The kind of a one-word cue (a folded word), if it is one.
+    pub fn kind_of(&self, word: &str) -> Option<CueKind> {
+        self.by_key.get(word).copied()
+    }
+
     /// The cue that ends right before token `i` (words on the same sentence
     /// and joined by spaces or apostrophes only), articles skipped.
     pub fn before(&self, f: &str, toks: &[Token], i: usize, floor: usize) -> Option<CueKind> {
@@ -156,10 +161,60 @@ impl Cues {
 }
 
 /// Levenshtein distance of two byte strings, or None when above `max`.
+///
+/// It runs for every key of a prefix range in the fuzzy search, so it does
+/// not allocate (two rows on the stack for names up to 63 bytes) and first
+/// rejects pairs whose letter counts alone differ by more than `2 * max`.
 pub fn edit_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    const CAP: usize = 64;
+    // Bag distance: each edit changes the letter counts by at most 2. Each
+    // distinct byte is summed once (its count is cleared when read).
+    if a.len() < CAP && b.len() < CAP {
+        let mut counts = [0i8; 256];
+        for &c in a {
+            counts[c as usize] += 1;
+        }
+        for &c in b {
+            counts[c as usize] -= 1;
+        }
+        let mut bag = 0usize;
+        for &c in a.iter().chain(b) {
+            bag += counts[c as usize].unsigned_abs() as usize;
+            counts[c as usize] = 0;
+        }
+        if bag > 2 * max {
+            return None;
+        }
+    }
+    if b.len() >= CAP {
+        return edit_distance_heap(a, b, max);
+    }
+    let mut prev = [0usize; CAP];
+    let mut cur = [0usize; CAP];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[b.len()] <= max).then_some(prev[b.len()])
+}
+
+/// [`edit_distance`] for long names, with rows on the heap.
+fn edit_distance_heap(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
     for i in 1..=a.len() {
@@ -217,5 +272,11 @@ mod tests {
         assert_eq!(edit_distance(b"diabally", b"diabaly", 1), Some(1));
         assert_eq!(edit_distance(b"kidal", b"kidal", 1), Some(0));
         assert_eq!(edit_distance(b"kidal", b"nara", 1), None);
+        assert_eq!(edit_distance(b"bambari", b"bambary", 1), Some(1));
+        assert_eq!(edit_distance(b"tinzaouatene", b"tinzaouaten", 2), Some(1));
+        // Same letters, other order: the bag test passes, the distance does not.
+        assert_eq!(edit_distance(b"amor", b"roma", 1), None);
+        let long = [b'a'; 70];
+        assert_eq!(edit_distance(&long, &long[..69], 1), Some(1));
     }
 }

@@ -16,7 +16,7 @@
 //! A *place* here is one gazetteer entry ([`Place`]); a name maps to one or
 //! more places (*homonyms*), between which [`super::resolve`] chooses.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One place entry (a row of `places.tsv` or of a companion file).
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +91,7 @@ impl std::fmt::Debug for BuiltinPlaces {
 
 static PLACES_TSV: &str = include_str!("../../gazetteers/places.tsv");
 static PLACES_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.idx"));
+static PLACES_BKT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bkt"));
 
 impl BuiltinPlaces {
     /// The embedded gazetteer (nothing is parsed here).
@@ -135,10 +136,35 @@ impl BuiltinPlaces {
         &idx[base + self.key_off(i)..base + self.key_off(i + 1)]
     }
 
+    /// The key indexes that may hold `key` or keys starting with it: the
+    /// bucket of its first two bytes (built by `build.rs`).
+    fn range_of(&self, key: &[u8]) -> (usize, usize) {
+        let Some(&b0) = key.first() else {
+            return (0, self.n_keys);
+        };
+        let p = (usize::from(b0) << 8) | usize::from(key.get(1).copied().unwrap_or(0));
+        let (lo, hi) = (u32_at(PLACES_BKT, p) as usize, u32_at(PLACES_BKT, p + 1) as usize);
+        if lo > hi || hi > self.n_keys {
+            return (0, self.n_keys);
+        }
+        (lo, hi)
+    }
+
+    /// The key indexes of the keys starting with the two bytes `prefix`
+    /// (one bucket; a key of those two bytes alone included).
+    pub fn prefix_range(&self, prefix: &[u8]) -> (usize, usize) {
+        let (lo, hi) = self.range_of(prefix);
+        if prefix.len() == 2 {
+            (lo, hi)
+        } else {
+            (self.lower_bound(prefix), hi)
+        }
+    }
+
     /// Index of `key` in the sorted key table.
     pub fn find_key(&self, key: &str) -> Option<usize> {
-        let (mut lo, mut hi) = (0, self.n_keys);
         let k = key.as_bytes();
+        let (mut lo, mut hi) = self.range_of(k);
         while lo < hi {
             let mid = (lo + hi) / 2;
             match self.key(mid).cmp(k) {
@@ -152,7 +178,7 @@ impl BuiltinPlaces {
 
     /// First key index whose key is `>= prefix` (for fuzzy scans).
     pub fn lower_bound(&self, prefix: &[u8]) -> usize {
-        let (mut lo, mut hi) = (0, self.n_keys);
+        let (mut lo, mut hi) = self.range_of(prefix);
         while lo < hi {
             let mid = (lo + hi) / 2;
             if self.key(mid) < prefix {
@@ -162,6 +188,20 @@ impl BuiltinPlaces {
             }
         }
         lo
+    }
+
+    /// Whether `key` is a key, and whether some key starts with `key` and a
+    /// space — with one search: a space sorts before every other key byte,
+    /// so such keys come right after `key` itself.
+    pub fn key_state(&self, key: &[u8]) -> (bool, bool) {
+        let i = self.lower_bound(key);
+        let present = i < self.n_keys && self.key(i) == key;
+        let next = if present { i + 1 } else { i };
+        let goes_on = next < self.n_keys && {
+            let k = self.key(next);
+            k.len() > key.len() && k.starts_with(key) && k[key.len()] == b' '
+        };
+        (present, goes_on)
     }
 
     /// Byte offsets (in the TSV) of the rows of key index `i`.
@@ -223,6 +263,10 @@ fn u32_at(b: &[u8], word: usize) -> u32 {
 pub struct ExtraPlaces {
     /// Key → places.
     pub by_key: HashMap<String, Vec<Place>>,
+    /// Every proper word prefix of a key, with its trailing space ("lac "
+    /// for `lac tchad`): the matcher stops extending an n-gram that no key
+    /// continues.
+    pub prefixes: HashSet<String>,
 }
 
 impl ExtraPlaces {
@@ -231,6 +275,9 @@ impl ExtraPlaces {
         let k = super::key::key_of_raw(name, crate::normalize::fold);
         if k.is_empty() {
             return;
+        }
+        for (at, _) in k.match_indices(' ') {
+            self.prefixes.insert(k[..=at].to_string());
         }
         let v = self.by_key.entry(k).or_default();
         if !v.iter().any(|p| p.id == place.id) {

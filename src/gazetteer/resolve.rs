@@ -136,8 +136,17 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
     let doc_keys: std::collections::HashSet<&str> = mentions.iter().map(|m| m.key.as_str()).collect();
     // Mentions per (sentence, key), for containment.
     let mut by_sentence: HashMap<(usize, &str), usize> = HashMap::new();
+    // The same, only for mentions read as a division ("cercle de Nara").
+    let mut by_sentence_div: HashMap<(usize, &str), usize> = HashMap::new();
     for m in mentions {
         *by_sentence.entry((m.sentence, m.key.as_str())).or_default() += 1;
+        if is_division_cue(m.cue) {
+            *by_sentence_div.entry((m.sentence, m.key.as_str())).or_default() += 1;
+        }
+    }
+    let mut doc_div_keys: HashMap<&str, usize> = HashMap::new();
+    for m in mentions.iter().filter(|m| is_division_cue(m.cue)) {
+        *doc_div_keys.entry(m.key.as_str()).or_default() += 1;
     }
     let base: Vec<Vec<f64>> = mentions
         .iter()
@@ -163,18 +172,35 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                         n - usize::from(sent == m.sentence && k == m.key)
                     };
                     // A place named like its own division (Kidal in the Kidal
-                    // region) is not told apart by that division's mention.
+                    // region) is not told apart by a bare mention of that name,
+                    // only by one read as the division ("le cercle de Nara"
+                    // makes Nara the seat of that cercle, not another Nara).
+                    // (A division cue with no division of that level among the
+                    // candidates, "la région de Nara", is read as a bare name.)
+                    let div_self = is_division_cue(m.cue);
+                    let own = (!div_self || !m.candidates.iter().any(|x| cue_fit(m.cue, x) > 0.0))
+                        && c.feature != "country"
+                        && !c.feature.starts_with("admin")
+                        && ((!a1.is_empty() && a1 == m.key) || (!a2.is_empty() && a2 == m.key));
+                    let div_count = |sent: usize| -> usize {
+                        let n = by_sentence_div.get(&(sent, m.key.as_str())).copied().unwrap_or(0);
+                        n - usize::from(div_self && sent == m.sentence)
+                    };
+                    let own_near =
+                        own && (m.sentence.saturating_sub(1)..=m.sentence + 1).any(|sent| div_count(sent) > 0);
+                    let own_doc = own && doc_div_keys.get(m.key.as_str()).copied().unwrap_or(0) > usize::from(div_self);
                     let (a1, a2) =
                         (if a1 == m.key { String::new() } else { a1 }, if a2 == m.key { String::new() } else { a2 });
                     let near = c.feature != "country"
                         && (m.sentence.saturating_sub(1)..=m.sentence + 1).any(|sent| {
                             (!a1.is_empty() && count(sent, &a1) > 0) || (!a2.is_empty() && count(sent, &a2) > 0)
                         });
-                    if near {
+                    if near || own_near {
                         s += 3.0;
-                    } else if c.feature != "country"
-                        && ((!a1.is_empty() && doc_keys.contains(a1.as_str()))
-                            || (!a2.is_empty() && doc_keys.contains(a2.as_str())))
+                    } else if own_doc
+                        || (c.feature != "country"
+                            && ((!a1.is_empty() && doc_keys.contains(a1.as_str()))
+                                || (!a2.is_empty() && doc_keys.contains(a2.as_str()))))
                     {
                         // Its division is named elsewhere in the document.
                         s += 1.5;
@@ -191,7 +217,11 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
         .enumerate()
         .map(|(i, m)| {
             let mut scores = base[i].clone();
-            if m.candidates.len() > 1 {
+            // A division cue with a division of its level among the
+            // candidates has said which place it is: nearness does not
+            // overrule it ("le cercle de Ménaka" near villages of the cercle).
+            let settled = is_division_cue(m.cue) && m.candidates.iter().any(|c| cue_fit(m.cue, c) > 0.0);
+            if m.candidates.len() > 1 && !settled {
                 for (k, c) in m.candidates.iter().enumerate() {
                     // Nearness is for points; a division's centre says little.
                     if !matches!(c.feature.as_str(), "locality" | "site") {
@@ -222,12 +252,19 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
     // One sense per document: the mentions of one name with the same kind of
     // cue (a division cue or not) share their evidence, so "Dioura, dans le
     // cercle de Ténenkou" also settles an earlier bare "Dioura".
+    // Division cues pool only with the same level: "région de Ménaka" and
+    // "cercle de Ménaka" name two divisions.
     let group = |m: &PlaceMentionDraft| {
-        let admin = matches!(m.cue, Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin));
+        let admin = match m.cue {
+            Some(CueKind::Admin1) => 1u8,
+            Some(CueKind::Admin2) => 2,
+            Some(CueKind::Admin) => 3,
+            _ => 0,
+        };
         let ids: Vec<String> = m.candidates.iter().map(|c| c.id.clone()).collect();
         (m.key.clone(), admin, ids)
     };
-    let mut sums: HashMap<(String, bool, Vec<String>), Vec<f64>> = HashMap::new();
+    let mut sums: HashMap<(String, u8, Vec<String>), Vec<f64>> = HashMap::new();
     for (m, sc) in mentions.iter().zip(&scores) {
         let e = sums.entry(group(m)).or_insert_with(|| vec![0.0; sc.len()]);
         for (a, b) in e.iter_mut().zip(sc) {
@@ -245,6 +282,11 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
             order
         })
         .collect()
+}
+
+/// True for cues that read a name as an administrative division.
+fn is_division_cue(cue: Option<CueKind>) -> bool {
+    matches!(cue, Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin))
 }
 
 fn argmax(s: &[f64]) -> usize {
@@ -329,6 +371,56 @@ mod tests {
         let r = resolve(&m, &HashMap::new());
         assert_eq!(r[0][0], 1, "cercle de → admin2");
         assert_eq!(r[1][0], 1, "containment in the named cercle");
+    }
+
+    #[test]
+    fn a_division_reading_points_to_its_seat() {
+        // "le cercle de Xo" next to it: the bare "Xo" is the seat of cercle Xo,
+        // not the other Xo whose own cercle the document names further on.
+        let towns = || {
+            vec![
+                place("seat", "ML", "Koulikoro", "Xo Cercle", "locality", 15.1, -7.2, 0),
+                place("other", "ML", "Segou", "Cercle de Yq", "locality", 14.4, -5.9, 0),
+            ]
+        };
+        let m = vec![
+            draft("xo", towns(), None, 0),
+            draft("yq", vec![place("yq", "ML", "Segou", "Cercle de Yq", "admin2", 0.0, 0.0, 0)], None, 4),
+            draft("xo", towns(), Some(CueKind::Admin2), 1),
+        ];
+        let focus = HashMap::from([("ML".to_string(), 2.0)]);
+        assert_eq!(m[0].candidates[resolve(&m, &focus)[0][0]].id, "seat");
+    }
+
+    #[test]
+    fn division_cues_of_two_levels_do_not_pool() {
+        let cands = || {
+            vec![
+                place("town", "ML", "Xa", "Cercle de Xa", "locality", 15.0, 2.0, 20_000),
+                place("region", "ML", "Xa", "", "admin1", 15.0, 2.0, 0),
+                place("cercle", "ML", "Xa", "Cercle de Xa", "admin2", 15.0, 2.0, 0),
+            ]
+        };
+        let m = vec![draft("xa", cands(), Some(CueKind::Admin1), 0), draft("xa", cands(), Some(CueKind::Admin2), 2)];
+        let r = resolve(&m, &HashMap::new());
+        assert_eq!(m[0].candidates[r[0][0]].id, "region");
+        assert_eq!(m[1].candidates[r[1][0]].id, "cercle");
+    }
+
+    #[test]
+    fn nearness_does_not_overrule_a_division_cue() {
+        let cands = || {
+            vec![
+                place("town", "ML", "Xa", "Cercle de Xa", "locality", 15.0, 2.0, 20_000),
+                place("cercle", "ML", "Xa", "Cercle de Xa", "admin2", 15.3, 2.4, 0),
+            ]
+        };
+        let m = vec![
+            draft("xa", cands(), Some(CueKind::Admin2), 0),
+            draft("vb", vec![place("vb", "ML", "Xa", "Cercle de Xa", "locality", 15.01, 2.01, 0)], None, 0),
+        ];
+        let r = resolve(&m, &HashMap::new());
+        assert_eq!(m[0].candidates[r[0][0]].id, "cercle");
     }
 
     #[test]

@@ -224,3 +224,81 @@ fn another_spelling_of_a_name_in_the_text_needs_no_cue() {
     let (_, n) = run("L'attaque de Diabaly, au Mali, a été suivie d'une autre. Diabaky reste sous tension.");
     assert_eq!(n.places.iter().filter(|p| p.mention.id == "geonames:2458187").count(), 1);
 }
+
+#[test]
+fn divisions_of_cities500_countries_have_geonames_ids() {
+    // Generated from the GeoNames code tables (scripts/import_places.py).
+    let p =
+        places("Des violences ont éclaté dans l'État de Borno et au Nord-Kivu, puis dans la préfecture de Kpendjal.");
+    let ids: Vec<&str> = p.iter().map(|x| x.1.as_str()).collect();
+    assert!(ids.contains(&"geonames:2346794"), "{p:?}");
+    assert!(ids.contains(&"geonames:206938"), "{p:?}");
+    assert!(ids.contains(&"geonames:2597447"), "{p:?}");
+}
+
+#[test]
+fn unknown_names_announced_as_places() {
+    // Made-up village names: no gazetteer has them.
+    let p = places("Au Togo, des hommes armés ont attaqué le village de Zorbatiko. Zorbatiko compte 300 habitants.");
+    let z: Vec<_> = p.iter().filter(|x| x.0 == "Zorbatiko").collect();
+    assert_eq!(z.len(), 2, "{p:?}");
+    assert_eq!(z[0].1, "vigie:place/unresolved/tg/zorbatiko");
+    // A containment phrase gives the country of the division.
+    let p = places("Au Mali, trois civils ont été tués à Kembalou, dans la région de Mopti.");
+    assert!(p.iter().any(|x| x.0 == "Kembalou" && x.1.starts_with("vigie:place/unresolved/ml/")), "{p:?}");
+    // Not after a plain noun, not a two-word capitalized name, not a cue-listed word.
+    assert!(places("Au Mali, le ministre Kembalou Traoré est arrivé.").iter().all(|x| x.0 != "Kembalou"));
+    assert!(places("Au Mali, le poste de Police a été visé.").iter().all(|x| x.0 != "Police"));
+    assert!(places("Au Mali, le rapport de Kembalou est paru.").iter().all(|x| x.0 != "Kembalou"));
+}
+
+#[test]
+fn a_name_particle_is_not_a_place() {
+    // "de" between a capitalized word and a village name: a person's name.
+    assert!(places("Au Bénin, le sergent Julien de Pierrepont a été blessé.").iter().all(|x| x.0 != "Pierrepont"));
+    // A big place after a capitalized title stays.
+    assert!(places("Au Mali, le Gouverneur de Mopti a parlé.").iter().any(|x| x.0 == "Mopti"));
+}
+
+#[test]
+fn word_like_names_outside_the_document_countries_are_words() {
+    // "Etat" is a variant of a Cameroonian village; in a Haitian story it is the word.
+    assert!(places("En Haïti, le département d'Etat a réagi.").iter().all(|x| x.0 != "Etat"));
+}
+
+#[test]
+fn lowercase_site_noun_before_a_capitalized_name() {
+    let p = places("Des pêcheurs ont été enlevés sur les îles du lac Tchad.");
+    assert!(p.iter().any(|x| x.0 == "lac Tchad" && x.1 == "vigie:place/lac-tchad"), "{p:?}");
+}
+
+#[test]
+fn no_misspelling_inside_a_two_word_name() {
+    assert!(places("Au Congo, le club Sanga Balende a gagné à Kinshasa.").iter().all(|x| x.0 != "Sanga"));
+}
+
+#[test]
+fn a_known_name_in_a_division_of_another_country_is_unknown_there() {
+    // Every "Boma" of the gazetteer is outside Chad; the text puts this one in Chad's Lac province.
+    let p = places("Au Tchad, l'armée a été attaquée à Boma, dans la province du Lac. Boma est isolée.");
+    let b: Vec<_> = p.iter().filter(|x| x.0 == "Boma").collect();
+    assert_eq!(b.len(), 2, "{p:?}");
+    assert!(b.iter().all(|x| x.1 == "vigie:place/unresolved/td/boma"), "{p:?}");
+    // A Boma of the named country stays itself: Boma, Kongo-Central, in Congo.
+    let p = places("En RDC, des pêcheurs ont manifesté à Boma, dans la province du Kongo-Central.");
+    assert!(p.iter().any(|x| x.0 == "Boma" && x.1.starts_with("geonames:")), "{p:?}");
+}
+
+#[test]
+fn a_name_accepted_once_is_a_place_without_cue_elsewhere() {
+    // "Savanes" is a French word: without a cue it is taken only because the
+    // document also writes "la région des Savanes".
+    let p = places("Savanes : la fête des récoltes\n\nAu Togo, la région des Savanes a fêté ses récoltes.");
+    assert_eq!(p.iter().filter(|x| x.0 == "Savanes").count(), 2, "{p:?}");
+    assert!(places("Savanes : la fête des récoltes\n\nAu Togo, on a fêté.").iter().all(|x| x.0 != "Savanes"));
+}
+
+#[test]
+fn titles_after_a_site_cue_are_not_places() {
+    assert!(places("Au Mali, il a quitté le poste de Premier ministre.").iter().all(|x| x.0 != "Premier"));
+}
