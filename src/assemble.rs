@@ -494,7 +494,7 @@ fn is_reporting_date(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
             .min()
             .unwrap_or(s.end);
         let window = &fold[r.end..stop.max(r.end)];
-        if cues.any("reporting", window) || cues.any("statement", window) {
+        if cues.any("statement", window) {
             return true;
         }
     }
