@@ -77,6 +77,10 @@ pub struct CasualtyRules {
     strong: PhraseTable<Term>,
     before: PhraseTable<Term>,
     block: PhraseTable<Term>,
+    fronted: PhraseTable<Term>,
+    /// Noun phrases of `before` cues without their final "de" ("l'arrestation"),
+    /// for a cue cut from its count by a place or a date.
+    nominal: PhraseTable<Term>,
     victims: PhraseTable<&'static str>,
     cues: FastMap<&'static str, PhraseTable<&'static str>>,
     context: PhraseTable<&'static str>,
@@ -158,6 +162,10 @@ struct Draft {
     sentence: usize,
     revision: Option<String>,
     source: Option<String>,
+    /// Token span of the count (for apposition checks) and first token of
+    /// the participle after it that gave or confirmed its type.
+    toks: (usize, usize),
+    cue_tok: Option<usize>,
 }
 
 fn u(v: Option<f64>) -> Option<u64> {
@@ -174,6 +182,8 @@ impl CasualtyRules {
             strong: PhraseTable::default(),
             before: PhraseTable::default(),
             block: PhraseTable::default(),
+            fronted: PhraseTable::default(),
+            nominal: PhraseTable::default(),
             victims: PhraseTable::default(),
             cues: FastMap::default(),
             context: PhraseTable::default(),
@@ -181,11 +191,22 @@ impl CasualtyRules {
         for row in read_tsv(include_str!("../../gazetteers/casualty_terms.tsv")) {
             let col = |i: usize| row.cols.get(i).copied().unwrap_or("-");
             let term = Term { kind: col(1), passive: col(2) == "passive", victims: Some(col(3)).filter(|v| *v != "-") };
+            if col(0) == "before" {
+                let mut core = row.tokens.clone();
+                while core.last().is_some_and(|t| matches!(t.as_str(), "de" | "des" | "d" | "'")) {
+                    core.pop();
+                }
+                let noun = core.last().is_some_and(|t| !matches!(t.as_str(), "a" | "aux" | "la" | "les" | "le"));
+                if core.len() < row.tokens.len() && core.len() >= 2 && noun {
+                    r.nominal.insert(core, term);
+                }
+            }
             let table = match col(0) {
                 "noun" => &mut r.nouns,
                 "after" => &mut r.after,
                 "strong" => &mut r.strong,
                 "before" => &mut r.before,
+                "fronted" => &mut r.fronted,
                 _ => &mut r.block,
             };
             table.insert(row.tokens, term);
@@ -220,6 +241,9 @@ impl CasualtyRules {
         let mut prev_was_count = false;
         for q in &qs {
             let d = self.count(text, &toks, &qs, &q_at, q, drafts.last(), prev_was_count, last_victims, un_doc);
+            // "les deux kamikazes, deux adolescentes selon des témoins, ont
+            // péri": a count in apposition restates the one before it.
+            let d = d.filter(|d| !drafts.last().is_some_and(|l| is_apposition(&toks, l, d)));
             prev_was_count = d.is_some();
             let keep_number = match q.core {
                 Core::One | Core::VagueDet => d.is_some(),
@@ -356,6 +380,14 @@ impl CasualtyRules {
                 }
             }
         }
+        // "cinq des otages", "trois des soldats": part of a group named by a known noun.
+        if tok(toks, j) == "des"
+            && in_sent(j + 1)
+            && matches!(q.core, Core::Cardinal | Core::One)
+            && (self.nouns.match_at(toks, j + 1).is_some() || self.victims.match_at(toks, j + 1).is_some())
+        {
+            j += 1;
+        }
         skip_quotes(&mut j);
         if matches!(tok(toks, j), "autres" | "autre") {
             autres = true;
@@ -390,6 +422,16 @@ impl CasualtyRules {
                     }
                 }
             }
+        }
+        // A noun of no lexicon ("trois conducteurs", "deux infirmières"): a
+        // *weak head*, kept only when a casualty verb plainly says what
+        // happened to the people it names (checked once the cues are known).
+        // Not after "un"/"une", which are mostly articles ("une mine").
+        let mut weak_head = false;
+        if q.core != Core::One && head_end == j && !partitive && self.is_weak_noun(text, toks, q_at, j, sent) {
+            head_end = j + 1;
+            victims = Some("generic");
+            weak_head = true;
         }
         let has_head = head_end > j;
         // "12 victimes civiles", "5 morts militaires": an adjective after a casualty noun.
@@ -450,7 +492,9 @@ impl CasualtyRules {
                 }
             }
         }
-        if !has_head && !autres && (q.core == Core::One || q.core == Core::VagueDet) {
+        let adverb_next = matches!(tok(toks, j), "grievement" | "legerement" | "serieusement" | "mortellement");
+        let one_subset = q.core == Core::One && adverb_next && self.cue_before("subset", toks, q.t0, sent);
+        if !has_head && !autres && (q.core == Core::One || q.core == Core::VagueDet) && !one_subset {
             return None;
         }
         // Cue before the count.
@@ -458,12 +502,17 @@ impl CasualtyRules {
         while k0 > 0 && toks[k0 - 1].text == "\"" {
             k0 -= 1;
         }
-        let before = self.before.match_before(toks, k0).filter(|(s, _)| toks[*s].sentence == sent).map(|(_, t)| *t);
+        let before_at = self
+            .before
+            .match_before(toks, k0)
+            .filter(|(s, _)| toks[*s].sentence == sent)
+            .or_else(|| self.nominal_before(toks, q_at, k0, sent));
+        let before = before_at.map(|(_, t)| *t);
         // Cues after the head.
         let mut after: Option<(usize, usize, Term)> = None;
         let mut strong: Option<Term> = None;
         let mut k = head_end;
-        let limit = head_end + 28;
+        let limit = head_end + 40;
         while k < limit && in_sent(k) {
             let t = &toks[k];
             if t.text == "(" {
@@ -480,8 +529,13 @@ impl CasualtyRules {
             if k > head_end {
                 if let Some(&qi) = q_at.get(&k) {
                     let q2 = &qs[qi];
-                    let crossable =
-                        q2.unit.is_some() || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou");
+                    // "une femme et ses deux enfants ont été tués": the possessive
+                    // does not end the coordination.
+                    let crossable = q2.unit.is_some()
+                        || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou")
+                        || k > 1
+                            && matches!(toks[k - 1].text, "ses" | "leurs" | "les" | "des")
+                            && toks[k - 2].text == "et";
                     if q2.t0 == k && crossable && q2.t1 > k {
                         // A coordinated count without a noun of its own ("et
                         // onze autres sont blessés") owns the cue that follows.
@@ -532,6 +586,40 @@ impl CasualtyRules {
                 rule = "count_verb_before";
             } else if after.is_some() {
                 rule = "count_verb_after";
+            }
+        }
+        // A weak head needs a plain casualty verb: before the count
+        // ("tuant trois conducteurs") or a participle after "été"/"sont" or
+        // right after the noun ("trois conducteurs tués").
+        let mut weak_ok = strong.is_some();
+        if weak_head {
+            weak_ok |= before_at.is_some_and(|(s, t)| t.kind != "displaced" && weak_cue(&toks[s..k0]));
+            weak_ok |= after.is_some_and(|(a0, a1, t)| {
+                let mut p = a0;
+                while p > head_end && (ADVERBS.contains(&toks[p - 1].text) || toks[p - 1].text == "\"") {
+                    p -= 1;
+                }
+                let linked = p == head_end
+                    || AUXILIARIES.contains(&toks[p - 1].text)
+                    || !t.passive && matches!(toks[p - 1].text, "ont" | "a" | "avaient" | "avait");
+                // Nothing but the noun's own words between it and the verb.
+                let plain = (head_end..a0).all(|k| !q_at.contains_key(&k) && !matches!(toks[k].text, "," | "\"" | "-"));
+                t.kind != "displaced" && a0 <= head_end + 8 && linked && plain && weak_cue(&toks[a0..a1])
+            });
+        }
+        // Inverted subject: "ont été tués dimanche trois gendarmes", "où ont
+        // péri douze soldats".
+        if kind.is_none() && has_head && !weak_head {
+            if let Some(t) = self.inverted_cue(toks, q_at, q.t0, sent) {
+                kind = Some(t.kind);
+                rule = "count_verb_inverted";
+            }
+        }
+        // A participle opening the sentence: "Fuyant les combats, 500 familles…".
+        if kind.is_none() && has_head && !weak_head {
+            if let Some(t) = self.fronted_cue(toks, q.t0, sent) {
+                kind = Some(t.kind);
+                rule = "count_fronted";
             }
         }
         // "les 3 otages ont été exécutés": the verb says what became of them.
@@ -602,11 +690,21 @@ impl CasualtyRules {
                         kind = Some(l.kind);
                         victims = victims.or(l.victims);
                         rule = "count_ellipsis";
+                    } else if bb && !subset {
+                        // "le nombre de morts s'élève à 18", "passé de 12 à 20 morts".
+                        if let Some(t) = self.noun_named_around(toks, qs, q_at, q, sent) {
+                            kind = Some(t.kind);
+                            victims = victims.or(t.victims);
+                            rule = "count_ellipsis";
+                        }
                     }
                 }
             }
         }
         let kind = kind?;
+        if weak_head && !weak_ok && rule != "count_subset" {
+            return None;
+        }
         if q.core == Core::VagueDet && subset {
             return None;
         }
@@ -663,6 +761,188 @@ impl CasualtyRules {
             sentence: sent,
             revision,
             source,
+            toks: (q.t0, end_tok),
+            cue_tok: after.map(|a| a.0),
+        })
+    }
+
+    /// True when the word at `j` may be a weak head: a lowercase word that
+    /// is no function word, cue or number ("conducteurs", "infirmières").
+    fn is_weak_noun(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        q_at: &FastMap<usize, usize>,
+        j: usize,
+        sent: usize,
+    ) -> bool {
+        let Some(t) = toks.get(j) else {
+            return false;
+        };
+        t.sentence == sent
+            && t.kind == TokKind::Word
+            && t.text.len() >= 4
+            && !text.is_upper_at(t.start)
+            && !FUNCTION.contains(&t.text)
+            && !AUXILIARIES.contains(&t.text)
+            && !ADVERBS.contains(&t.text)
+            && !NOT_PEOPLE.contains(&t.text)
+            && self.after.match_at(toks, j).is_none()
+            && self.strong.match_at(toks, j).is_none()
+            && self.block.match_at(toks, j).is_none()
+            && self.cue_at("bare_after", toks, j).is_none()
+            && !q_at.contains_key(&j)
+    }
+
+    /// A noun cue cut from its "de" and count by a place or a date:
+    /// "l'arrestation à Gusau de neuf suspects", "l'enlèvement, en janvier
+    /// 2011, de deux Français". Returns the cue's first token and term.
+    fn nominal_before<'t>(
+        &'t self,
+        toks: &[Token],
+        q_at: &FastMap<usize, usize>,
+        k0: usize,
+        sent: usize,
+    ) -> Option<(usize, &'t Term)> {
+        let de = match (k0.checked_sub(1).map(|p| toks[p].text), k0.checked_sub(2).map(|p| toks[p].text)) {
+            (Some("de"), _) => k0 - 1,
+            (Some("'"), Some("d")) => k0 - 2,
+            _ => return None,
+        };
+        let lo = de.saturating_sub(10);
+        let mut m = de;
+        while m > lo {
+            m -= 1;
+            let t = &toks[m];
+            if t.sentence != sent || matches!(t.text, "." | ";" | ":" | "!" | "?") || q_at.contains_key(&m) {
+                return None;
+            }
+            if let Some((e, term)) = self.nominal.match_at(toks, m) {
+                let gap_opens = matches!(
+                    tok(toks, e),
+                    "," | "a"
+                        | "au"
+                        | "aux"
+                        | "en"
+                        | "dans"
+                        | "pres"
+                        | "le"
+                        | "lundi"
+                        | "mardi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
+                        | "hier"
+                        | "ce"
+                        | "cette"
+                        | "mi"
+                        | "fin"
+                        | "debut"
+                );
+                // A place or a date, not a noun phrase of its own ("la mort
+                // dans l'explosion d'une mine"). Only kidnappings and arrests:
+                // a death noun cut from its count ("la mort, dans l'attaque
+                // de…") too often heads a phrase of its own.
+                let articles = (e..de).any(|g| {
+                    matches!(toks[g].text, "l" | "la" | "les" | "un" | "une" | "des" | "du" | "d")
+                        || toks[g].text == "le" && toks.get(g + 1).is_none_or(|n| n.kind != TokKind::Digits)
+                });
+                return (e < de && gap_opens && !articles && matches!(term.kind, "kidnapped" | "arrested"))
+                    .then_some((m, term));
+            }
+        }
+        None
+    }
+
+    /// A participle of `after` before the count whose subject the count is
+    /// ("ont été tués dimanche trois gendarmes"): the participle follows an
+    /// auxiliary that opens the sentence, a clause (after a comma) or a
+    /// relative ("où", "laquelle"), and no other count stands between.
+    fn inverted_cue(&self, toks: &[Token], q_at: &FastMap<usize, usize>, t0: usize, sent: usize) -> Option<Term> {
+        let lo = t0.saturating_sub(14);
+        let mut k = t0;
+        while k > lo {
+            k -= 1;
+            if toks[k].sentence != sent || matches!(toks[k].text, "." | ";" | ":" | "!" | "?") {
+                return None;
+            }
+            if k + 1 < t0 && q_at.contains_key(&(k + 1)) || matches!(toks[k].text, "," | "sauf" | "excepte") {
+                return None;
+            }
+            let Some((e, term)) = self.after.match_at(toks, k) else {
+                continue;
+            };
+            if e > t0 {
+                continue;
+            }
+            let mut p = k;
+            let mut aux = false;
+            while p > 0 && toks[p - 1].sentence == sent {
+                let w = toks[p - 1].text;
+                if AUXILIARIES.contains(&w) || matches!(w, "ont" | "avaient" | "auraient" | "n" | "ne" | "'") {
+                    aux |= w != "'" && w != "n" && w != "ne";
+                } else if !ADVERBS.contains(&w) {
+                    break;
+                }
+                p -= 1;
+            }
+            let opens = p == 0
+                || toks[p - 1].sentence != sent
+                || matches!(
+                    toks[p - 1].text,
+                    ":" | "\"" | "(" | "ou" | "laquelle" | "lequel" | "lesquelles" | "lesquels" | "dont" | "que"
+                );
+            if aux && opens {
+                return Some(*term);
+            }
+            return None;
+        }
+        None
+    }
+
+    /// A participle opening the sentence whose subject is the count right
+    /// after the first comma: "Fuyant les violences, 500 familles ont…".
+    fn fronted_cue(&self, toks: &[Token], t0: usize, sent: usize) -> Option<Term> {
+        let mut b = t0;
+        while b > 0 && toks[b - 1].sentence == sent {
+            b -= 1;
+        }
+        while tok(toks, b) == "\"" {
+            b += 1;
+        }
+        let (_, term) = self.fronted.match_at(toks, b)?;
+        let comma = (b..t0).filter(|&i| toks[i].text == ",").count();
+        (comma == 1 && t0 > 0 && toks[t0 - 1].text == "," && t0 - b <= 14).then_some(*term)
+    }
+
+    /// The casualty noun a bare number refers to when no count came before:
+    /// "le nombre de morts s'élève à 18" (a noun after "de" a few words
+    /// back), "passé de 12 à 20 morts" (the noun of the next count).
+    fn noun_named_around(
+        &self,
+        toks: &[Token],
+        qs: &[Quantity],
+        q_at: &FastMap<usize, usize>,
+        q: &Quantity,
+        sent: usize,
+    ) -> Option<Term> {
+        if matches!(tok(toks, q.t1), "a" | "et") {
+            if let Some(q2) = q_at.get(&(q.t1 + 1)).map(|&i| &qs[i]) {
+                let mut n = q2.t1;
+                if matches!(tok(toks, n), "de" | "d") {
+                    n += 1 + (tok(toks, n + 1) == "'") as usize;
+                }
+                if let Some((_, t)) = self.nouns.match_at(toks, n).filter(|_| toks[n].sentence == sent) {
+                    return Some(*t);
+                }
+            }
+        }
+        let lo = q.t0.saturating_sub(10);
+        (lo..q.t0).rev().take_while(|&k| toks[k].sentence == sent).find_map(|k| {
+            let after_de = k > 0 && matches!(toks[k - 1].text, "de" | "des" | "'");
+            self.nouns.match_at(toks, k).filter(|_| after_de).map(|(_, t)| *t)
         })
     }
 
@@ -766,7 +1046,7 @@ impl CasualtyRules {
             if cue == "sans" && matches!(tok(toks, j), "faire" | "causer" | "deplorer") {
                 j += 1;
             }
-            if matches!(tok(toks, j), "des" | "de" | "d") && cue != "pas" {
+            if matches!(tok(toks, j), "des" | "de" | "d") && cue != "pas" && cue != "ni" {
                 j += 1 + (tok(toks, j + 1) == "'") as usize;
             }
             while tok(toks, j) == "\"" {
@@ -795,7 +1075,7 @@ impl CasualtyRules {
             {
                 let mut k = head_end;
                 while k < head_end + 8
-                    && toks.get(k).is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";" | ","))
+                    && toks.get(k).is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";" | "," | "ni"))
                 {
                     if let Some((ke, term)) = self.strong.match_at(toks, k).or(self.after.match_at(toks, k)) {
                         kind = Some(term.kind);
@@ -831,6 +1111,8 @@ impl CasualtyRules {
                 sentence: sent,
                 revision,
                 source,
+                toks: (i, end_tok),
+                cue_tok: None,
             });
             i = end_tok;
         }
@@ -848,7 +1130,9 @@ impl CasualtyRules {
         let mut doc = [0usize; 4];
         let mut k = 0;
         while k < toks.len() {
-            if let Some((e, v)) = self.context.match_at(toks, k) {
+            // "Haut-Commissariat": a word inside a hyphenated compound is no context word.
+            let in_compound = k > 0 && toks[k - 1].text == "-" && toks[k - 1].end == toks[k].start;
+            if let Some((e, v)) = self.context.match_at(toks, k).filter(|_| !in_compound) {
                 if let Some(c) = CATS.iter().position(|x| x == v) {
                     by_sentence.entry(toks[k].sentence).or_default()[c] += 1;
                     // Only civilians and soldiers are told apart document-wide.
@@ -887,8 +1171,9 @@ impl CasualtyRules {
             let same_value = drafts
                 .iter()
                 .find(|d| {
+                    // Small figures match by chance ("trois morts", "trois Casques bleus").
                     d.kind == drafts[i].kind
-                        && d.best.is_some()
+                        && d.best.is_some_and(|b| b >= 5)
                         && d.best == drafts[i].best
                         && specific(d.victims)
                         && !d.negated
@@ -916,13 +1201,18 @@ impl CasualtyRules {
             // Vague tolls ("des centaines de morts") are mostly overall
             // tallies: the document's main victims say nothing of them.
             let in_doc = if drafts[i].qualifier == "vague" { None } else { winner(&doc, 2, 3) };
-            let v = same_sentence
+            let mut v = same_sentence
                 .or(same_value)
                 .or(in_sentence)
                 .or(in_previous)
                 .or(previous)
                 .or(in_doc)
                 .unwrap_or("unknown");
+            // Peacekeepers are soldiers too: "soldats" around a toll that
+            // follows a count of Casques bleus does not make it military.
+            if v == "military" && same_sentence.or(previous) == Some("peacekeepers") {
+                v = "peacekeepers";
+            }
             drafts[i].victims = Some(v);
         }
         // Soldiers "captured" by an armed group are kidnapped, not arrested.
@@ -932,6 +1222,119 @@ impl CasualtyRules {
             }
         }
     }
+}
+
+/// True when `d` is in apposition to `l`: same figure, right after `l`
+/// and a comma, closed by a comma before the participle both share.
+fn is_apposition(toks: &[Token], l: &Draft, d: &Draft) -> bool {
+    let Some(cue) = d.cue_tok.filter(|c| l.cue_tok == Some(*c)) else {
+        return false;
+    };
+    l.sentence == d.sentence
+        && l.best.is_some()
+        && l.best == d.best
+        && !l.negated
+        && d.toks.0 == l.toks.1 + 1
+        && tok(toks, l.toks.1) == ","
+        && (d.toks.1..cue).any(|k| toks[k].text == ",")
+        && !(d.toks.1..cue).any(|k| matches!(toks[k].text, "et" | "ou"))
+}
+
+/// Words that follow numbers without naming people ("trois fois", "les
+/// deux pays"): never weak heads.
+const NOT_PEOPLE: &[&str] = &[
+    "fois",
+    "reprises",
+    "pays",
+    "camps",
+    "parties",
+    "cotes",
+    "autres",
+    "premiers",
+    "premieres",
+    "derniers",
+    "dernieres",
+    "prochains",
+    "prochaines",
+    "ecoles",
+    "lieux",
+    "sites",
+    "postes",
+    "positions",
+    "zones",
+    "regions",
+    "provinces",
+    "communes",
+    "quartiers",
+    "axes",
+    "routes",
+    "villes",
+    "localites",
+    "bases",
+    "camps",
+    "groupes",
+    "factions",
+    "mouvements",
+    "partis",
+    "listes",
+    "noms",
+    "cas",
+    "chiffres",
+    "bilans",
+    "sources",
+    "temoins",
+    "bilan",
+    "source",
+    "temoin",
+    "reprise",
+    "partie",
+    "moitie",
+    "tiers",
+    "quart",
+    "total",
+    "ensemble",
+    "nombre",
+];
+
+/// True when the cue phrase `toks` says plainly what happened to people,
+/// whatever the noun: not "touchés", "libérés", "capturés", "neutralisés",
+/// "perdu" (things are hit, freed, seized and lost too).
+fn weak_cue(toks: &[Token]) -> bool {
+    const VAGUE: &[&str] = &[
+        "touch",
+        "liber",
+        "relach",
+        "captur",
+        "emmen",
+        "neutralis",
+        "perd",
+        "retenu",
+        "sequestr",
+        "chass",
+        "deplac",
+        "tomb",
+        "evacu",
+        "introuv",
+        "mains",
+        "captivite",
+        "sans",
+        "hors",
+        "enterr",
+        "inhum",
+        "fui",
+        "fuy",
+        "fuite",
+        "quitt",
+        "calcin",
+        "carbonis",
+        "detenu",
+        "abandon",
+        "routes",
+        "exil",
+    ];
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let phrase = words.join(" ");
+    phrase.contains("la vie") || phrase.contains("la mort") || !VAGUE.iter().any(|v| phrase.contains(v))
 }
 
 /// A capitalized word that looks like a demonym ("Chinois", "Nigériens",

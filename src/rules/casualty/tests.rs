@@ -115,13 +115,13 @@ fn lexicons_are_well_formed() {
     errs.extend(check_lexicon(
         "casualty_terms.tsv",
         include_str!("../../../gazetteers/casualty_terms.tsv"),
-        &[&["noun", "after", "before", "strong", "block"], TYPES, &["passive", "any"], VICTIMS],
+        &[&["noun", "after", "before", "strong", "block", "fronted"], TYPES, &["passive", "any"], VICTIMS],
     ));
     errs.extend(check_lexicon("victim_nouns.tsv", include_str!("../../../gazetteers/victim_nouns.tsv"), &[VICTIMS]));
     errs.extend(check_lexicon(
         "victim_context.tsv",
         include_str!("../../../gazetteers/victim_context.tsv"),
-        &[&["civilian", "military", "police", "peacekeepers"]],
+        &[&["civilian", "military", "police", "peacekeepers", "none"]],
     ));
     errs.extend(check_lexicon(
         "casualty_cues.tsv",
