@@ -44,7 +44,7 @@
 //! `gazetteers/quantity_words.tsv`, `gazetteers/number_units.tsv`.
 
 use super::lexicon::{read_tsv, tokenize, FastMap, PhraseTable, TokKind, Token};
-use super::number::{tok, Core, NumberGrammar, Quantity};
+use super::number::{tok, Core, NumberGrammar, Qualifier, Quantity};
 use super::Found;
 use crate::model::{CasualtyMention, NumberMention};
 use crate::normalize::NormalizedText;
@@ -380,13 +380,16 @@ impl CasualtyRules {
                 }
             }
         }
-        // "cinq des otages", "trois des soldats": part of a group named by a known noun.
-        if tok(toks, j) == "des"
-            && in_sent(j + 1)
-            && matches!(q.core, Core::Cardinal | Core::One)
-            && (self.nouns.match_at(toks, j + 1).is_some() || self.victims.match_at(toks, j + 1).is_some())
-        {
-            j += 1;
+        // "cinq des otages", "deux des trois otages": part of a group named
+        // by a known noun (the group's own figure is inside this count).
+        if tok(toks, j) == "des" && in_sent(j + 1) && matches!(q.core, Core::Cardinal | Core::One) {
+            let mut n = j + 1;
+            if let Some(g) = q_at.get(&n).map(|&i| &qs[i]).filter(|g| g.t0 == n && g.unit.is_none()) {
+                n = g.t1;
+            }
+            if in_sent(n) && (self.nouns.match_at(toks, n).is_some() || self.victims.match_at(toks, n).is_some()) {
+                j = n;
+            }
         }
         skip_quotes(&mut j);
         if matches!(tok(toks, j), "autres" | "autre") {
@@ -502,6 +505,14 @@ impl CasualtyRules {
         while k0 > 0 && toks[k0 - 1].text == "\"" {
             k0 -= 1;
         }
+        // An adverb between the verb and the count: "ont exécuté sommairement dix civils".
+        if k0 > 1
+            && toks[k0 - 1].sentence == sent
+            && toks[k0 - 1].text.ends_with("ment")
+            && self.before.match_before(toks, k0 - 1).is_some_and(|(s, _)| toks[s].sentence == sent)
+        {
+            k0 -= 1;
+        }
         let before_at = self
             .before
             .match_before(toks, k0)
@@ -533,6 +544,7 @@ impl CasualtyRules {
                     // does not end the coordination.
                     let crossable = q2.unit.is_some()
                         || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou")
+                        || self.cue_before("subset", toks, k, sent)
                         || k > 1
                             && matches!(toks[k - 1].text, "ses" | "leurs" | "les" | "des")
                             && toks[k - 2].text == "et";
@@ -746,16 +758,33 @@ impl CasualtyRules {
         }
         let range = ViewRange::new(toks[q.t0].start, toks[end_tok - 1].end);
         let (revision, source) = self.revision_and_source(text, toks, q.t0, end_tok, sent);
+        // A qualifier after the head: "quinze personnes au moins", "vingt blessés environ".
+        let (mut low, mut best, mut high, mut qualifier) = (u(q.low), u(q.best), u(q.high), q.qualifier.as_str());
+        if q.qualifier == Qualifier::Exact && q.core == Core::Cardinal && has_head {
+            match (tok(toks, head_end), tok(toks, head_end + 1)) {
+                ("au", "moins") if in_sent(head_end + 1) => {
+                    high = None;
+                    qualifier = "at_least";
+                }
+                ("environ", _) if in_sent(head_end) => {
+                    low = None;
+                    high = None;
+                    qualifier = "approx";
+                }
+                _ => {}
+            }
+            best = best.or(low);
+        }
         Some(Draft {
             range,
             has_subset: false,
             is_subset: subset && prev_was_count,
             rule,
             kind,
-            low: u(q.low),
-            best: u(q.best),
-            high: u(q.high),
-            qualifier: q.qualifier.as_str(),
+            low,
+            best,
+            high,
+            qualifier,
             victims,
             negated: false,
             sentence: sent,
@@ -941,7 +970,10 @@ impl CasualtyRules {
         }
         let lo = q.t0.saturating_sub(10);
         (lo..q.t0).rev().take_while(|&k| toks[k].sentence == sent).find_map(|k| {
-            let after_de = k > 0 && matches!(toks[k - 1].text, "de" | "des" | "'");
+            // "nombre de morts", "nombre de personnes déplacées".
+            let de = |i: usize| i > 0 && matches!(toks[i - 1].text, "de" | "des" | "'");
+            let after_de =
+                de(k) || k > 0 && self.victims.match_at(toks, k - 1).is_some_and(|(e, _)| e == k) && de(k - 1);
             self.nouns.match_at(toks, k).filter(|_| after_de).map(|(_, t)| *t)
         })
     }

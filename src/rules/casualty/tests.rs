@@ -63,6 +63,29 @@ fn revision_and_source_are_recorded() {
 }
 
 #[test]
+fn revision_cues_are_recorded() {
+    for (s, cue) in [
+        ("Le bilan, revu à la hausse, est de 40 morts.", "revu à la hausse"),
+        ("Le bilan s'est alourdi à 52 morts.", "s'est alourdi"),
+        ("Selon le bilan définitif, 61 personnes ont été tuées.", "bilan définitif"),
+        ("Un bilan provisoire fait état de 12 blessés.", "bilan provisoire"),
+        ("Un premier bilan faisait état de 9 morts.", "premier bilan"),
+        ("Le bilan a été revu à la baisse : 30 morts.", "revu à la baisse"),
+        ("Le nouveau bilan fait état de 18 morts.", "nouveau bilan"),
+        ("Le bilan s'est encore alourdi : 70 morts.", "s'est encore alourdi"),
+    ] {
+        let text = NormalizedText::new(s.to_string());
+        let segs = segment(&text);
+        let f = CasualtyRules::new().find(&text, &segs);
+        let m = &f.casualties.first().unwrap_or_else(|| panic!("no count in {s:?}")).mention;
+        assert_eq!(m.revision.as_deref(), Some(cue), "{s}");
+    }
+    let text = NormalizedText::new("Douze soldats ont été tués.".to_string());
+    let segs = segment(&text);
+    assert_eq!(CasualtyRules::new().find(&text, &segs).casualties[0].mention.revision, None);
+}
+
+#[test]
 fn no_panic_on_odd_input() {
     for s in [
         "",
@@ -76,6 +99,13 @@ fn no_panic_on_odd_input() {
         "un",
         "d'entre eux",
         "12 000 000 000 000 000 000 000 000 morts",
+        "ni",
+        "sans nouvelles de",
+        "deux des",
+        "ont été tués",
+        "Fuyant,",
+        "l'arrestation à",
+        "quinze personnes au",
     ] {
         let text = NormalizedText::new(s.to_string());
         let segs = segment(&text);
@@ -139,4 +169,15 @@ fn lexicons_are_well_formed() {
     ));
     errs.extend(check_lexicon("number_units.tsv", include_str!("../../../gazetteers/number_units.tsv"), &[&[]]));
     assert!(errs.is_empty(), "{}", errs.join("\n"));
+}
+
+#[test]
+#[ignore]
+fn probe() {
+    for line in std::fs::read_to_string("/tmp/probe.txt").unwrap_or_default().lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        println!("{line}\n    => {:?}", counts(line));
+    }
 }
