@@ -497,7 +497,9 @@ impl CasualtyRules {
         }
         let adverb_next = matches!(tok(toks, j), "grievement" | "legerement" | "serieusement" | "mortellement");
         let one_subset = q.core == Core::One && adverb_next && self.cue_before("subset", toks, q.t0, sent);
-        if !has_head && !autres && (q.core == Core::One || q.core == Core::VagueDet) && !one_subset {
+        // "l'un d'entre eux a succombé" counts one of a known group.
+        let one_of = q.core == Core::One && partitive;
+        if !has_head && !autres && (q.core == Core::One || q.core == Core::VagueDet) && !one_subset && !one_of {
             return None;
         }
         // Cue before the count.
@@ -522,6 +524,8 @@ impl CasualtyRules {
         // Cues after the head.
         let mut after: Option<(usize, usize, Term)> = None;
         let mut strong: Option<Term> = None;
+        let mut later_killed = false;
+        let mut crossed = false;
         let mut k = head_end;
         let limit = head_end + 40;
         while k < limit && in_sent(k) {
@@ -557,6 +561,7 @@ impl CasualtyRules {
                         {
                             break;
                         }
+                        crossed |= q2.unit.is_none();
                         k = q2.unit_end.max(q2.t1);
                         continue;
                     }
@@ -571,6 +576,17 @@ impl CasualtyRules {
             if let Some((_, term)) = self.strong.match_at(toks, k) {
                 strong = Some(*term);
                 break;
+            }
+            // "les 3 soldats enlevés ont été retrouvés morts": a later death
+            // tells what became of the kidnapped or missing.
+            if !crossed && after.is_some_and(|a| matches!(a.2.kind, "kidnapped" | "missing")) {
+                if let Some((e, term)) = self.after.match_at(toks, k).filter(|(_, t)| t.kind == "killed") {
+                    if !term.passive || self.is_passive(toks, head_end.max(q.t1), k) {
+                        later_killed = true;
+                        k = e;
+                        continue;
+                    }
+                }
             }
             if after.is_none() {
                 if let Some((e, term)) = self.after.match_at(toks, k) {
@@ -638,6 +654,9 @@ impl CasualtyRules {
         if matches!(kind, Some("kidnapped" | "missing")) {
             if let Some((_, _, t)) = after.filter(|a| a.2.kind == "killed") {
                 kind = Some(t.kind);
+            }
+            if later_killed {
+                kind = Some("killed");
             }
         }
         if let Some(s) = strong {
