@@ -352,6 +352,11 @@ impl CasualtyRules {
         if q.unit.is_some() {
             return None;
         }
+        // "toutes tuées par balle, sauf une femme qui a été égorgée": an
+        // exception inside a group already counted.
+        if q.t0 > 0 && matches!(toks[q.t0 - 1].text, "sauf" | "hormis" | "excepte") {
+            return None;
+        }
         let sent = toks[q.t0].sentence;
         let in_sent = |k: usize| toks.get(k).is_some_and(|t| t.sentence == sent);
         let mut j = q.t1;
