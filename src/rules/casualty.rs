@@ -1020,6 +1020,30 @@ impl CasualtyRules {
             || prev.kind == TokKind::Word && !FUNCTION.contains(&prev.text)
     }
 
+    /// True when the context phrase `k..e` names who did it, not who
+    /// suffered: the agent of a passive ("tués par des soldats") or the
+    /// subject of an active verb ("les soldats ont tué trois hommes").
+    fn is_perpetrator(&self, toks: &[Token], k: usize, e: usize) -> bool {
+        let sent = toks[k].sentence;
+        let agent = (k.saturating_sub(3)..k).any(|i| toks[i].text == "par" && toks[i].sentence == sent);
+        let mut n = e;
+        while n < e + 4 && toks.get(n).is_some_and(|t| t.sentence == sent && !matches!(t.text, "," | "." | ";")) {
+            // Losing and burying are what the victims' side does: "l'armée a perdu 12 hommes".
+            let own_side = |end: usize| {
+                toks[n..end].iter().any(|t| ["perd", "enterr", "inhum", "deplor"].iter().any(|v| t.text.starts_with(v)))
+            };
+            if let Some((end, _)) =
+                self.before.match_at(toks, n).filter(|(end, t)| t.kind != "displaced" && !own_side(*end))
+            {
+                let _ = end;
+                return matches!(toks[n].text, "ont" | "a" | "avaient" | "avait")
+                    || matches!(tok(toks, n.wrapping_sub(1)), "ont" | "a" | "avaient" | "avait");
+            }
+            n += 1;
+        }
+        agent
+    }
+
     /// Victims said by a phrase after the head: "dans nos rangs", "parmi les civils".
     fn rank_victims(&self, toks: &[Token], from: usize, sent: usize) -> Option<&'static str> {
         let mut k = from;
@@ -1189,7 +1213,7 @@ impl CasualtyRules {
             // "Haut-Commissariat": a word inside a hyphenated compound is no context word.
             let in_compound = k > 0 && toks[k - 1].text == "-" && toks[k - 1].end == toks[k].start;
             if let Some((e, v)) = self.context.match_at(toks, k).filter(|_| !in_compound) {
-                if let Some(c) = CATS.iter().position(|x| x == v) {
+                if let Some(c) = CATS.iter().position(|x| x == v).filter(|_| !self.is_perpetrator(toks, k, e)) {
                     by_sentence.entry(toks[k].sentence).or_default()[c] += 1;
                     // Only civilians and soldiers are told apart document-wide.
                     if c < 2 {
