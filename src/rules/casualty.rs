@@ -1280,7 +1280,9 @@ impl CasualtyRules {
                 .and_then(|v| winner(&[v[0], v[1], 0, 0], 1, 1));
             // Vague tolls ("des centaines de morts") are mostly overall
             // tallies: the document's main victims say nothing of them.
-            let in_doc = if drafts[i].qualifier == "vague" { None } else { winner(&doc, 2, 3) };
+            // A negation ("sans faire de victimes") says nothing of the
+            // document's main victims either.
+            let in_doc = if drafts[i].qualifier == "vague" || drafts[i].negated { None } else { winner(&doc, 2, 3) };
             let mut v = same_sentence
                 .or(same_value)
                 .or(in_sentence)

@@ -86,6 +86,13 @@ fn revision_cues_are_recorded() {
 }
 
 #[test]
+fn a_negation_takes_no_victims_from_the_document() {
+    let s = "Deux soldats tués au camp militaire de Kaya.\n\nDouze militaires ont été blessés dans l'attaque du camp militaire, \
+             selon l'armée.\n\nEn mai, des hommes armés avaient été repoussés à Dori sans faire de victimes.";
+    assert_eq!(counts(s), ["killed 2/2/2 exact military", "injured 12/12/12 exact military", "killed unknown negated"]);
+}
+
+#[test]
 fn no_panic_on_odd_input() {
     for s in [
         "",
