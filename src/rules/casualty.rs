@@ -754,6 +754,22 @@ impl CasualtyRules {
         if un && has_head && matches!(victims, Some("military" | "police" | "generic") | None) {
             victims = Some("peacekeepers");
         }
+        // An apposition names them: "les quatre victimes, des bergers, …",
+        // "douze personnes, toutes des civils".
+        if has_head && matches!(victims, None | Some("generic")) && tok(toks, head_end) == "," {
+            let mut a = head_end + 1;
+            if matches!(tok(toks, a), "tous" | "toutes" | "essentiellement" | "surtout" | "principalement") {
+                a += 1;
+            }
+            if matches!(tok(toks, a), "des" | "de" | "d") {
+                a += 1 + (tok(toks, a + 1) == "'") as usize;
+            }
+            if let Some((_, v)) = self.victims.match_at(toks, a).filter(|_| in_sent(a)) {
+                if *v != "generic" {
+                    victims = Some(v);
+                }
+            }
+        }
         if victims.is_none() || victims == Some("generic") {
             if let Some(v) = self.rank_victims(toks, head_end, sent) {
                 victims = Some(v);
