@@ -26,8 +26,26 @@
 //!   generic ones are that category, else `unknown`. Kidnapped, arrested and
 //!   displaced people of generic heads are civilian (what the corpus
 //!   annotators did, in the large majority of cases).
+//! * a **weak head** is a noun of no lexicon after a number ("trois
+//!   conducteurs"): it makes a count only with a plain casualty verb ("ont
+//!   été tués", "tuant"), never with verbs that also fit things ("touchés",
+//!   "libérés", "capturés"), and never after "un"/"une" (articles);
+//! * other orders: an **inverted subject** ("ont été tués dimanche trois
+//!   gendarmes", "où ont péri onze soldats"), a **fronted participle**
+//!   ("Fuyant les combats, 500 familles…"), a noun cue cut from its count by
+//!   a place or a date ("l'arrestation à Kano de douze suspects"), a bare
+//!   toll named by a noun ("le nombre de morts s'élève à 18", "passé de 12
+//!   à 20 morts"), a postposed qualifier ("quinze personnes au moins");
+//! * a count in **apposition** to the one before it, with the same figure
+//!   and the same verb ("les deux kamikazes, deux adolescentes, ont péri"),
+//!   restates it and is dropped; an apposition naming a category ("les
+//!   quatre victimes, des bergers") gives the victims;
+//! * context words that name the perpetrators (the agent "tués par des
+//!   soldats", the subject of "les soldats ont tué") say nothing of the
+//!   victims;
 //! * **negation**: "aucun soldat n'a été tué", "aucune victime", "sans perte
-//!   dans ses rangs" give a count with `negated: true` and no figures.
+//!   dans ses rangs", "ni mort ni blessé" give a count with `negated: true`
+//!   and no figures.
 //!
 //! Every count is a mention: first, revised and conflicting tolls alike. The
 //! revision cue ("revu à la hausse", "bilan définitif", "d'abord") and the

@@ -177,14 +177,3 @@ fn lexicons_are_well_formed() {
     errs.extend(check_lexicon("number_units.tsv", include_str!("../../../gazetteers/number_units.tsv"), &[&[]]));
     assert!(errs.is_empty(), "{}", errs.join("\n"));
 }
-
-#[test]
-#[ignore]
-fn probe() {
-    for line in std::fs::read_to_string("/tmp/probe.txt").unwrap_or_default().lines() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        println!("{line}\n    => {:?}", counts(line));
-    }
-}
