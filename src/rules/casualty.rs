@@ -293,6 +293,8 @@ impl CasualtyRules {
                 last_victims = Some((v, toks[q.t0].sentence));
             }
         }
+        let possessive: Vec<Draft> = drafts.iter().filter_map(|d| self.possessive_one(text, &toks, d)).collect();
+        drafts.extend(possessive);
         drafts.extend(self.negations(text, &toks, segments));
         drafts.sort_by_key(|d| (d.range.start, d.range.end));
         // Overlapping drafts: keep the first (negations never overlap counts).
@@ -1052,6 +1054,40 @@ impl CasualtyRules {
         AUXILIARIES.contains(&prev.text)
             || prev.text == ","
             || prev.kind == TokKind::Word && !FUNCTION.contains(&prev.text)
+    }
+
+    /// One more victim named with a possessive after a count: "onze soldats
+    /// et leur guide y ont perdu la vie", "deux gendarmes et leur chauffeur".
+    fn possessive_one(&self, text: &NormalizedText, toks: &[Token], d: &Draft) -> Option<Draft> {
+        let i = d.toks.1;
+        if d.negated || tok(toks, i) != "et" || !matches!(tok(toks, i + 1), "leur" | "son" | "sa") {
+            return None;
+        }
+        let (e, v) = self.victims.match_at(toks, i + 2).filter(|_| toks[i + 2].sentence == d.sentence)?;
+        let noun = toks[e - 1].text;
+        if noun.ends_with('s') || noun.ends_with('x') {
+            return None;
+        }
+        let range = ViewRange::new(toks[i + 1].start, toks[e - 1].end);
+        let (revision, source) = self.revision_and_source(text, toks, i + 1, e, d.sentence);
+        Some(Draft {
+            range,
+            has_subset: false,
+            is_subset: false,
+            rule: "count_possessive",
+            kind: d.kind,
+            low: Some(1),
+            best: Some(1),
+            high: Some(1),
+            qualifier: "exact",
+            victims: Some(*v),
+            negated: false,
+            sentence: d.sentence,
+            revision,
+            source,
+            toks: (i + 1, e),
+            cue_tok: d.cue_tok,
+        })
     }
 
     /// True when the context phrase `k..e` names who did it, not who
