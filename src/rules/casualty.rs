@@ -26,8 +26,26 @@
 //!   generic ones are that category, else `unknown`. Kidnapped, arrested and
 //!   displaced people of generic heads are civilian (what the corpus
 //!   annotators did, in the large majority of cases).
+//! * a **weak head** is a noun of no lexicon after a number ("trois
+//!   conducteurs"): it makes a count only with a plain casualty verb ("ont
+//!   été tués", "tuant"), never with verbs that also fit things ("touchés",
+//!   "libérés", "capturés"), and never after "un"/"une" (articles);
+//! * other orders: an **inverted subject** ("ont été tués dimanche trois
+//!   gendarmes", "où ont péri onze soldats"), a **fronted participle**
+//!   ("Fuyant les combats, 500 familles…"), a noun cue cut from its count by
+//!   a place or a date ("l'arrestation à Kano de douze suspects"), a bare
+//!   toll named by a noun ("le nombre de morts s'élève à 18", "passé de 12
+//!   à 20 morts"), a postposed qualifier ("quinze personnes au moins");
+//! * a count in **apposition** to the one before it, with the same figure
+//!   and the same verb ("les deux kamikazes, deux adolescentes, ont péri"),
+//!   restates it and is dropped; an apposition naming a category ("les
+//!   quatre victimes, des bergers") gives the victims;
+//! * context words that name the perpetrators (the agent "tués par des
+//!   soldats", the subject of "les soldats ont tué") say nothing of the
+//!   victims;
 //! * **negation**: "aucun soldat n'a été tué", "aucune victime", "sans perte
-//!   dans ses rangs" give a count with `negated: true` and no figures.
+//!   dans ses rangs", "ni mort ni blessé" give a count with `negated: true`
+//!   and no figures.
 //!
 //! Every count is a mention: first, revised and conflicting tolls alike. The
 //! revision cue ("revu à la hausse", "bilan définitif", "d'abord") and the
@@ -44,7 +62,7 @@
 //! `gazetteers/quantity_words.tsv`, `gazetteers/number_units.tsv`.
 
 use super::lexicon::{read_tsv, tokenize, FastMap, PhraseTable, TokKind, Token};
-use super::number::{tok, Core, NumberGrammar, Quantity};
+use super::number::{tok, Core, NumberGrammar, Qualifier, Quantity};
 use super::Found;
 use crate::model::{CasualtyMention, NumberMention};
 use crate::normalize::NormalizedText;
@@ -77,6 +95,10 @@ pub struct CasualtyRules {
     strong: PhraseTable<Term>,
     before: PhraseTable<Term>,
     block: PhraseTable<Term>,
+    fronted: PhraseTable<Term>,
+    /// Noun phrases of `before` cues without their final "de" ("l'arrestation"),
+    /// for a cue cut from its count by a place or a date.
+    nominal: PhraseTable<Term>,
     victims: PhraseTable<&'static str>,
     cues: FastMap<&'static str, PhraseTable<&'static str>>,
     context: PhraseTable<&'static str>,
@@ -158,6 +180,10 @@ struct Draft {
     sentence: usize,
     revision: Option<String>,
     source: Option<String>,
+    /// Token span of the count (for apposition checks) and first token of
+    /// the participle after it that gave or confirmed its type.
+    toks: (usize, usize),
+    cue_tok: Option<usize>,
 }
 
 fn u(v: Option<f64>) -> Option<u64> {
@@ -174,6 +200,8 @@ impl CasualtyRules {
             strong: PhraseTable::default(),
             before: PhraseTable::default(),
             block: PhraseTable::default(),
+            fronted: PhraseTable::default(),
+            nominal: PhraseTable::default(),
             victims: PhraseTable::default(),
             cues: FastMap::default(),
             context: PhraseTable::default(),
@@ -181,11 +209,22 @@ impl CasualtyRules {
         for row in read_tsv(include_str!("../../gazetteers/casualty_terms.tsv")) {
             let col = |i: usize| row.cols.get(i).copied().unwrap_or("-");
             let term = Term { kind: col(1), passive: col(2) == "passive", victims: Some(col(3)).filter(|v| *v != "-") };
+            if col(0) == "before" {
+                let mut core = row.tokens.clone();
+                while core.last().is_some_and(|t| matches!(t.as_str(), "de" | "des" | "d" | "'")) {
+                    core.pop();
+                }
+                let noun = core.last().is_some_and(|t| !matches!(t.as_str(), "a" | "aux" | "la" | "les" | "le"));
+                if core.len() < row.tokens.len() && core.len() >= 2 && noun {
+                    r.nominal.insert(core, term);
+                }
+            }
             let table = match col(0) {
                 "noun" => &mut r.nouns,
                 "after" => &mut r.after,
                 "strong" => &mut r.strong,
                 "before" => &mut r.before,
+                "fronted" => &mut r.fronted,
                 _ => &mut r.block,
             };
             table.insert(row.tokens, term);
@@ -220,6 +259,9 @@ impl CasualtyRules {
         let mut prev_was_count = false;
         for q in &qs {
             let d = self.count(text, &toks, &qs, &q_at, q, drafts.last(), prev_was_count, last_victims, un_doc);
+            // "les deux kamikazes, deux adolescentes selon des témoins, ont
+            // péri": a count in apposition restates the one before it.
+            let d = d.filter(|d| !drafts.last().is_some_and(|l| is_apposition(&toks, l, d)));
             prev_was_count = d.is_some();
             let keep_number = match q.core {
                 Core::One | Core::VagueDet => d.is_some(),
@@ -251,6 +293,8 @@ impl CasualtyRules {
                 last_victims = Some((v, toks[q.t0].sentence));
             }
         }
+        let possessive: Vec<Draft> = drafts.iter().filter_map(|d| self.possessive_one(text, &toks, d)).collect();
+        drafts.extend(possessive);
         drafts.extend(self.negations(text, &toks, segments));
         drafts.sort_by_key(|d| (d.range.start, d.range.end));
         // Overlapping drafts: keep the first (negations never overlap counts).
@@ -328,6 +372,11 @@ impl CasualtyRules {
         if q.unit.is_some() {
             return None;
         }
+        // "toutes tuées par balle, sauf une femme qui a été égorgée": an
+        // exception inside a group already counted.
+        if q.t0 > 0 && matches!(toks[q.t0 - 1].text, "sauf" | "hormis" | "excepte") {
+            return None;
+        }
         let sent = toks[q.t0].sentence;
         let in_sent = |k: usize| toks.get(k).is_some_and(|t| t.sentence == sent);
         let mut j = q.t1;
@@ -354,6 +403,17 @@ impl CasualtyRules {
                 if matches!(tok(toks, j), "ses" | "leurs" | "nos" | "vos" | "ces" | "mes") {
                     j += 1;
                 }
+            }
+        }
+        // "cinq des otages", "deux des trois otages": part of a group named
+        // by a known noun (the group's own figure is inside this count).
+        if tok(toks, j) == "des" && in_sent(j + 1) && matches!(q.core, Core::Cardinal | Core::One) {
+            let mut n = j + 1;
+            if let Some(g) = q_at.get(&n).map(|&i| &qs[i]).filter(|g| g.t0 == n && g.unit.is_none()) {
+                n = g.t1;
+            }
+            if in_sent(n) && (self.nouns.match_at(toks, n).is_some() || self.victims.match_at(toks, n).is_some()) {
+                j = n;
             }
         }
         skip_quotes(&mut j);
@@ -390,6 +450,16 @@ impl CasualtyRules {
                     }
                 }
             }
+        }
+        // A noun of no lexicon ("trois conducteurs", "deux infirmières"): a
+        // *weak head*, kept only when a casualty verb plainly says what
+        // happened to the people it names (checked once the cues are known).
+        // Not after "un"/"une", which are mostly articles ("une mine").
+        let mut weak_head = false;
+        if q.core != Core::One && head_end == j && !partitive && self.is_weak_noun(text, toks, q_at, j, sent) {
+            head_end = j + 1;
+            victims = Some("generic");
+            weak_head = true;
         }
         let has_head = head_end > j;
         // "12 victimes civiles", "5 morts militaires": an adjective after a casualty noun.
@@ -450,7 +520,11 @@ impl CasualtyRules {
                 }
             }
         }
-        if !has_head && !autres && (q.core == Core::One || q.core == Core::VagueDet) {
+        let adverb_next = matches!(tok(toks, j), "grievement" | "legerement" | "serieusement" | "mortellement");
+        let one_subset = q.core == Core::One && adverb_next && self.cue_before("subset", toks, q.t0, sent);
+        // "l'un d'entre eux a succombé" counts one of a known group.
+        let one_of = q.core == Core::One && partitive;
+        if !has_head && !autres && (q.core == Core::One || q.core == Core::VagueDet) && !one_subset && !one_of {
             return None;
         }
         // Cue before the count.
@@ -458,12 +532,27 @@ impl CasualtyRules {
         while k0 > 0 && toks[k0 - 1].text == "\"" {
             k0 -= 1;
         }
-        let before = self.before.match_before(toks, k0).filter(|(s, _)| toks[*s].sentence == sent).map(|(_, t)| *t);
+        // An adverb between the verb and the count: "ont exécuté sommairement dix civils".
+        if k0 > 1
+            && toks[k0 - 1].sentence == sent
+            && toks[k0 - 1].text.ends_with("ment")
+            && self.before.match_before(toks, k0 - 1).is_some_and(|(s, _)| toks[s].sentence == sent)
+        {
+            k0 -= 1;
+        }
+        let before_at = self
+            .before
+            .match_before(toks, k0)
+            .filter(|(s, _)| toks[*s].sentence == sent)
+            .or_else(|| self.nominal_before(toks, q_at, k0, sent));
+        let before = before_at.map(|(_, t)| *t);
         // Cues after the head.
         let mut after: Option<(usize, usize, Term)> = None;
         let mut strong: Option<Term> = None;
+        let mut later_killed = false;
+        let mut crossed = false;
         let mut k = head_end;
-        let limit = head_end + 28;
+        let limit = head_end + 40;
         while k < limit && in_sent(k) {
             let t = &toks[k];
             if t.text == "(" {
@@ -480,8 +569,14 @@ impl CasualtyRules {
             if k > head_end {
                 if let Some(&qi) = q_at.get(&k) {
                     let q2 = &qs[qi];
-                    let crossable =
-                        q2.unit.is_some() || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou");
+                    // "une femme et ses deux enfants ont été tués": the possessive
+                    // does not end the coordination.
+                    let crossable = q2.unit.is_some()
+                        || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou")
+                        || self.cue_before("subset", toks, k, sent)
+                        || k > 1
+                            && matches!(toks[k - 1].text, "ses" | "leurs" | "les" | "des")
+                            && toks[k - 2].text == "et";
                     if q2.t0 == k && crossable && q2.t1 > k {
                         // A coordinated count without a noun of its own ("et
                         // onze autres sont blessés") owns the cue that follows.
@@ -491,6 +586,7 @@ impl CasualtyRules {
                         {
                             break;
                         }
+                        crossed |= q2.unit.is_none();
                         k = q2.unit_end.max(q2.t1);
                         continue;
                     }
@@ -505,6 +601,17 @@ impl CasualtyRules {
             if let Some((_, term)) = self.strong.match_at(toks, k) {
                 strong = Some(*term);
                 break;
+            }
+            // "les 3 soldats enlevés ont été retrouvés morts": a later death
+            // tells what became of the kidnapped or missing.
+            if !crossed && after.is_some_and(|a| matches!(a.2.kind, "kidnapped" | "missing")) {
+                if let Some((e, term)) = self.after.match_at(toks, k).filter(|(_, t)| t.kind == "killed") {
+                    if !term.passive || self.is_passive(toks, head_end.max(q.t1), k) {
+                        later_killed = true;
+                        k = e;
+                        continue;
+                    }
+                }
             }
             if after.is_none() {
                 if let Some((e, term)) = self.after.match_at(toks, k) {
@@ -534,10 +641,47 @@ impl CasualtyRules {
                 rule = "count_verb_after";
             }
         }
+        // A weak head needs a plain casualty verb: before the count
+        // ("tuant trois conducteurs") or a participle after "été"/"sont" or
+        // right after the noun ("trois conducteurs tués").
+        let mut weak_ok = strong.is_some();
+        if weak_head {
+            weak_ok |= before_at.is_some_and(|(s, t)| t.kind != "displaced" && weak_cue(&toks[s..k0]));
+            weak_ok |= after.is_some_and(|(a0, a1, t)| {
+                let mut p = a0;
+                while p > head_end && (ADVERBS.contains(&toks[p - 1].text) || toks[p - 1].text == "\"") {
+                    p -= 1;
+                }
+                let linked = p == head_end
+                    || AUXILIARIES.contains(&toks[p - 1].text)
+                    || !t.passive && matches!(toks[p - 1].text, "ont" | "a" | "avaient" | "avait");
+                // Nothing but the noun's own words between it and the verb.
+                let plain = (head_end..a0).all(|k| !q_at.contains_key(&k) && !matches!(toks[k].text, "," | "\"" | "-"));
+                t.kind != "displaced" && a0 <= head_end + 8 && linked && plain && weak_cue(&toks[a0..a1])
+            });
+        }
+        // Inverted subject: "ont été tués dimanche trois gendarmes", "où ont
+        // péri douze soldats".
+        if kind.is_none() && has_head && !weak_head {
+            if let Some(t) = self.inverted_cue(toks, q_at, q.t0, sent) {
+                kind = Some(t.kind);
+                rule = "count_verb_inverted";
+            }
+        }
+        // A participle opening the sentence: "Fuyant les combats, 500 familles…".
+        if kind.is_none() && has_head && !weak_head {
+            if let Some(t) = self.fronted_cue(toks, q.t0, sent) {
+                kind = Some(t.kind);
+                rule = "count_fronted";
+            }
+        }
         // "les 3 otages ont été exécutés": the verb says what became of them.
         if matches!(kind, Some("kidnapped" | "missing")) {
             if let Some((_, _, t)) = after.filter(|a| a.2.kind == "killed") {
                 kind = Some(t.kind);
+            }
+            if later_killed {
+                kind = Some("killed");
             }
         }
         if let Some(s) = strong {
@@ -602,11 +746,21 @@ impl CasualtyRules {
                         kind = Some(l.kind);
                         victims = victims.or(l.victims);
                         rule = "count_ellipsis";
+                    } else if bb && !subset {
+                        // "le nombre de morts s'élève à 18", "passé de 12 à 20 morts".
+                        if let Some(t) = self.noun_named_around(toks, qs, q_at, q, sent) {
+                            kind = Some(t.kind);
+                            victims = victims.or(t.victims);
+                            rule = "count_ellipsis";
+                        }
                     }
                 }
             }
         }
         let kind = kind?;
+        if weak_head && !weak_ok && rule != "count_subset" {
+            return None;
+        }
         if q.core == Core::VagueDet && subset {
             return None;
         }
@@ -619,6 +773,22 @@ impl CasualtyRules {
         });
         if un && has_head && matches!(victims, Some("military" | "police" | "generic") | None) {
             victims = Some("peacekeepers");
+        }
+        // An apposition names them: "les quatre victimes, des bergers, …",
+        // "douze personnes, toutes des civils".
+        if has_head && matches!(victims, None | Some("generic")) && tok(toks, head_end) == "," {
+            let mut a = head_end + 1;
+            if matches!(tok(toks, a), "tous" | "toutes" | "essentiellement" | "surtout" | "principalement") {
+                a += 1;
+            }
+            if matches!(tok(toks, a), "des" | "de" | "d") {
+                a += 1 + (tok(toks, a + 1) == "'") as usize;
+            }
+            if let Some((_, v)) = self.victims.match_at(toks, a).filter(|_| in_sent(a)) {
+                if *v != "generic" {
+                    victims = Some(v);
+                }
+            }
         }
         if victims.is_none() || victims == Some("generic") {
             if let Some(v) = self.rank_victims(toks, head_end, sent) {
@@ -648,21 +818,223 @@ impl CasualtyRules {
         }
         let range = ViewRange::new(toks[q.t0].start, toks[end_tok - 1].end);
         let (revision, source) = self.revision_and_source(text, toks, q.t0, end_tok, sent);
+        // A qualifier after the head: "quinze personnes au moins", "vingt blessés environ".
+        let (mut low, mut best, mut high, mut qualifier) = (u(q.low), u(q.best), u(q.high), q.qualifier.as_str());
+        if q.qualifier == Qualifier::Exact && q.core == Core::Cardinal && has_head {
+            match (tok(toks, head_end), tok(toks, head_end + 1)) {
+                ("au", "moins") if in_sent(head_end + 1) => {
+                    high = None;
+                    qualifier = "at_least";
+                }
+                ("environ", _) if in_sent(head_end) => {
+                    low = None;
+                    high = None;
+                    qualifier = "approx";
+                }
+                _ => {}
+            }
+            best = best.or(low);
+        }
         Some(Draft {
             range,
             has_subset: false,
             is_subset: subset && prev_was_count,
             rule,
             kind,
-            low: u(q.low),
-            best: u(q.best),
-            high: u(q.high),
-            qualifier: q.qualifier.as_str(),
+            low,
+            best,
+            high,
+            qualifier,
             victims,
             negated: false,
             sentence: sent,
             revision,
             source,
+            toks: (q.t0, end_tok),
+            cue_tok: after.map(|a| a.0),
+        })
+    }
+
+    /// True when the word at `j` may be a weak head: a lowercase word that
+    /// is no function word, cue or number ("conducteurs", "infirmières").
+    fn is_weak_noun(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        q_at: &FastMap<usize, usize>,
+        j: usize,
+        sent: usize,
+    ) -> bool {
+        let Some(t) = toks.get(j) else {
+            return false;
+        };
+        t.sentence == sent
+            && t.kind == TokKind::Word
+            && t.text.len() >= 4
+            && !text.is_upper_at(t.start)
+            && !FUNCTION.contains(&t.text)
+            && !AUXILIARIES.contains(&t.text)
+            && !ADVERBS.contains(&t.text)
+            && !NOT_PEOPLE.contains(&t.text)
+            && self.after.match_at(toks, j).is_none()
+            && self.strong.match_at(toks, j).is_none()
+            && self.block.match_at(toks, j).is_none()
+            && self.cue_at("bare_after", toks, j).is_none()
+            && !q_at.contains_key(&j)
+    }
+
+    /// A noun cue cut from its "de" and count by a place or a date:
+    /// "l'arrestation à Gusau de neuf suspects", "l'enlèvement, en janvier
+    /// 2011, de deux Français". Returns the cue's first token and term.
+    fn nominal_before<'t>(
+        &'t self,
+        toks: &[Token],
+        q_at: &FastMap<usize, usize>,
+        k0: usize,
+        sent: usize,
+    ) -> Option<(usize, &'t Term)> {
+        let de = match (k0.checked_sub(1).map(|p| toks[p].text), k0.checked_sub(2).map(|p| toks[p].text)) {
+            (Some("de"), _) => k0 - 1,
+            (Some("'"), Some("d")) => k0 - 2,
+            _ => return None,
+        };
+        let lo = de.saturating_sub(10);
+        let mut m = de;
+        while m > lo {
+            m -= 1;
+            let t = &toks[m];
+            if t.sentence != sent || matches!(t.text, "." | ";" | ":" | "!" | "?") || q_at.contains_key(&m) {
+                return None;
+            }
+            if let Some((e, term)) = self.nominal.match_at(toks, m) {
+                let gap_opens = matches!(
+                    tok(toks, e),
+                    "," | "a"
+                        | "au"
+                        | "aux"
+                        | "en"
+                        | "dans"
+                        | "pres"
+                        | "le"
+                        | "lundi"
+                        | "mardi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
+                        | "hier"
+                        | "ce"
+                        | "cette"
+                        | "mi"
+                        | "fin"
+                        | "debut"
+                );
+                // A place or a date, not a noun phrase of its own ("la mort
+                // dans l'explosion d'une mine"). Only kidnappings and arrests:
+                // a death noun cut from its count ("la mort, dans l'attaque
+                // de…") too often heads a phrase of its own.
+                let articles = (e..de).any(|g| {
+                    matches!(toks[g].text, "l" | "la" | "les" | "un" | "une" | "des" | "du" | "d")
+                        || toks[g].text == "le" && toks.get(g + 1).is_none_or(|n| n.kind != TokKind::Digits)
+                });
+                return (e < de && gap_opens && !articles && matches!(term.kind, "kidnapped" | "arrested"))
+                    .then_some((m, term));
+            }
+        }
+        None
+    }
+
+    /// A participle of `after` before the count whose subject the count is
+    /// ("ont été tués dimanche trois gendarmes"): the participle follows an
+    /// auxiliary that opens the sentence, a clause (after a comma) or a
+    /// relative ("où", "laquelle"), and no other count stands between.
+    fn inverted_cue(&self, toks: &[Token], q_at: &FastMap<usize, usize>, t0: usize, sent: usize) -> Option<Term> {
+        let lo = t0.saturating_sub(14);
+        let mut k = t0;
+        while k > lo {
+            k -= 1;
+            if toks[k].sentence != sent || matches!(toks[k].text, "." | ";" | ":" | "!" | "?") {
+                return None;
+            }
+            if k + 1 < t0 && q_at.contains_key(&(k + 1)) || matches!(toks[k].text, "," | "sauf" | "excepte") {
+                return None;
+            }
+            let Some((e, term)) = self.after.match_at(toks, k) else {
+                continue;
+            };
+            if e > t0 {
+                continue;
+            }
+            let mut p = k;
+            let mut aux = false;
+            while p > 0 && toks[p - 1].sentence == sent {
+                let w = toks[p - 1].text;
+                if AUXILIARIES.contains(&w) || matches!(w, "ont" | "avaient" | "auraient" | "n" | "ne" | "'") {
+                    aux |= w != "'" && w != "n" && w != "ne";
+                } else if !ADVERBS.contains(&w) {
+                    break;
+                }
+                p -= 1;
+            }
+            let opens = p == 0
+                || toks[p - 1].sentence != sent
+                || matches!(
+                    toks[p - 1].text,
+                    ":" | "\"" | "(" | "ou" | "laquelle" | "lequel" | "lesquelles" | "lesquels" | "dont" | "que"
+                );
+            if aux && opens {
+                return Some(*term);
+            }
+            return None;
+        }
+        None
+    }
+
+    /// A participle opening the sentence whose subject is the count right
+    /// after the first comma: "Fuyant les violences, 500 familles ont…".
+    fn fronted_cue(&self, toks: &[Token], t0: usize, sent: usize) -> Option<Term> {
+        let mut b = t0;
+        while b > 0 && toks[b - 1].sentence == sent {
+            b -= 1;
+        }
+        while tok(toks, b) == "\"" {
+            b += 1;
+        }
+        let (_, term) = self.fronted.match_at(toks, b)?;
+        let comma = (b..t0).filter(|&i| toks[i].text == ",").count();
+        (comma == 1 && t0 > 0 && toks[t0 - 1].text == "," && t0 - b <= 14).then_some(*term)
+    }
+
+    /// The casualty noun a bare number refers to when no count came before:
+    /// "le nombre de morts s'élève à 18" (a noun after "de" a few words
+    /// back), "passé de 12 à 20 morts" (the noun of the next count).
+    fn noun_named_around(
+        &self,
+        toks: &[Token],
+        qs: &[Quantity],
+        q_at: &FastMap<usize, usize>,
+        q: &Quantity,
+        sent: usize,
+    ) -> Option<Term> {
+        if matches!(tok(toks, q.t1), "a" | "et") {
+            if let Some(q2) = q_at.get(&(q.t1 + 1)).map(|&i| &qs[i]) {
+                let mut n = q2.t1;
+                if matches!(tok(toks, n), "de" | "d") {
+                    n += 1 + (tok(toks, n + 1) == "'") as usize;
+                }
+                if let Some((_, t)) = self.nouns.match_at(toks, n).filter(|_| toks[n].sentence == sent) {
+                    return Some(*t);
+                }
+            }
+        }
+        let lo = q.t0.saturating_sub(10);
+        (lo..q.t0).rev().take_while(|&k| toks[k].sentence == sent).find_map(|k| {
+            // "nombre de morts", "nombre de personnes déplacées".
+            let de = |i: usize| i > 0 && matches!(toks[i - 1].text, "de" | "des" | "'");
+            let after_de =
+                de(k) || k > 0 && self.victims.match_at(toks, k - 1).is_some_and(|(e, _)| e == k) && de(k - 1);
+            self.nouns.match_at(toks, k).filter(|_| after_de).map(|(_, t)| *t)
         })
     }
 
@@ -682,6 +1054,64 @@ impl CasualtyRules {
         AUXILIARIES.contains(&prev.text)
             || prev.text == ","
             || prev.kind == TokKind::Word && !FUNCTION.contains(&prev.text)
+    }
+
+    /// One more victim named with a possessive after a count: "onze soldats
+    /// et leur guide y ont perdu la vie", "deux gendarmes et leur chauffeur".
+    fn possessive_one(&self, text: &NormalizedText, toks: &[Token], d: &Draft) -> Option<Draft> {
+        let i = d.toks.1;
+        if d.negated || tok(toks, i) != "et" || !matches!(tok(toks, i + 1), "leur" | "son" | "sa") {
+            return None;
+        }
+        let (e, v) = self.victims.match_at(toks, i + 2).filter(|_| toks[i + 2].sentence == d.sentence)?;
+        let noun = toks[e - 1].text;
+        if noun.ends_with('s') || noun.ends_with('x') {
+            return None;
+        }
+        let range = ViewRange::new(toks[i + 1].start, toks[e - 1].end);
+        let (revision, source) = self.revision_and_source(text, toks, i + 1, e, d.sentence);
+        Some(Draft {
+            range,
+            has_subset: false,
+            is_subset: false,
+            rule: "count_possessive",
+            kind: d.kind,
+            low: Some(1),
+            best: Some(1),
+            high: Some(1),
+            qualifier: "exact",
+            victims: Some(*v),
+            negated: false,
+            sentence: d.sentence,
+            revision,
+            source,
+            toks: (i + 1, e),
+            cue_tok: d.cue_tok,
+        })
+    }
+
+    /// True when the context phrase `k..e` names who did it, not who
+    /// suffered: the agent of a passive ("tués par des soldats") or the
+    /// subject of an active verb ("les soldats ont tué trois hommes").
+    fn is_perpetrator(&self, toks: &[Token], k: usize, e: usize) -> bool {
+        let sent = toks[k].sentence;
+        let agent = (k.saturating_sub(3)..k).any(|i| toks[i].text == "par" && toks[i].sentence == sent);
+        let mut n = e;
+        while n < e + 4 && toks.get(n).is_some_and(|t| t.sentence == sent && !matches!(t.text, "," | "." | ";")) {
+            // Losing and burying are what the victims' side does: "l'armée a perdu 12 hommes".
+            let own_side = |end: usize| {
+                toks[n..end].iter().any(|t| ["perd", "enterr", "inhum", "deplor"].iter().any(|v| t.text.starts_with(v)))
+            };
+            if let Some((end, _)) =
+                self.before.match_at(toks, n).filter(|(end, t)| t.kind != "displaced" && !own_side(*end))
+            {
+                let _ = end;
+                return matches!(toks[n].text, "ont" | "a" | "avaient" | "avait")
+                    || matches!(tok(toks, n.wrapping_sub(1)), "ont" | "a" | "avaient" | "avait");
+            }
+            n += 1;
+        }
+        agent
     }
 
     /// Victims said by a phrase after the head: "dans nos rangs", "parmi les civils".
@@ -766,7 +1196,7 @@ impl CasualtyRules {
             if cue == "sans" && matches!(tok(toks, j), "faire" | "causer" | "deplorer") {
                 j += 1;
             }
-            if matches!(tok(toks, j), "des" | "de" | "d") && cue != "pas" {
+            if matches!(tok(toks, j), "des" | "de" | "d") && cue != "pas" && cue != "ni" {
                 j += 1 + (tok(toks, j + 1) == "'") as usize;
             }
             while tok(toks, j) == "\"" {
@@ -795,7 +1225,7 @@ impl CasualtyRules {
             {
                 let mut k = head_end;
                 while k < head_end + 8
-                    && toks.get(k).is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";" | ","))
+                    && toks.get(k).is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";" | "," | "ni"))
                 {
                     if let Some((ke, term)) = self.strong.match_at(toks, k).or(self.after.match_at(toks, k)) {
                         kind = Some(term.kind);
@@ -831,6 +1261,8 @@ impl CasualtyRules {
                 sentence: sent,
                 revision,
                 source,
+                toks: (i, end_tok),
+                cue_tok: None,
             });
             i = end_tok;
         }
@@ -848,8 +1280,10 @@ impl CasualtyRules {
         let mut doc = [0usize; 4];
         let mut k = 0;
         while k < toks.len() {
-            if let Some((e, v)) = self.context.match_at(toks, k) {
-                if let Some(c) = CATS.iter().position(|x| x == v) {
+            // "Haut-Commissariat": a word inside a hyphenated compound is no context word.
+            let in_compound = k > 0 && toks[k - 1].text == "-" && toks[k - 1].end == toks[k].start;
+            if let Some((e, v)) = self.context.match_at(toks, k).filter(|_| !in_compound) {
+                if let Some(c) = CATS.iter().position(|x| x == v).filter(|_| !self.is_perpetrator(toks, k, e)) {
                     by_sentence.entry(toks[k].sentence).or_default()[c] += 1;
                     // Only civilians and soldiers are told apart document-wide.
                     if c < 2 {
@@ -887,8 +1321,9 @@ impl CasualtyRules {
             let same_value = drafts
                 .iter()
                 .find(|d| {
+                    // Small figures match by chance ("trois morts", "trois Casques bleus").
                     d.kind == drafts[i].kind
-                        && d.best.is_some()
+                        && d.best.is_some_and(|b| b >= 5)
                         && d.best == drafts[i].best
                         && specific(d.victims)
                         && !d.negated
@@ -915,14 +1350,21 @@ impl CasualtyRules {
                 .and_then(|v| winner(&[v[0], v[1], 0, 0], 1, 1));
             // Vague tolls ("des centaines de morts") are mostly overall
             // tallies: the document's main victims say nothing of them.
-            let in_doc = if drafts[i].qualifier == "vague" { None } else { winner(&doc, 2, 3) };
-            let v = same_sentence
+            // A negation ("sans faire de victimes") says nothing of the
+            // document's main victims either.
+            let in_doc = if drafts[i].qualifier == "vague" || drafts[i].negated { None } else { winner(&doc, 2, 3) };
+            let mut v = same_sentence
                 .or(same_value)
                 .or(in_sentence)
                 .or(in_previous)
                 .or(previous)
                 .or(in_doc)
                 .unwrap_or("unknown");
+            // Peacekeepers are soldiers too: "soldats" around a toll that
+            // follows a count of Casques bleus does not make it military.
+            if v == "military" && same_sentence.or(previous) == Some("peacekeepers") {
+                v = "peacekeepers";
+            }
             drafts[i].victims = Some(v);
         }
         // Soldiers "captured" by an armed group are kidnapped, not arrested.
@@ -932,6 +1374,119 @@ impl CasualtyRules {
             }
         }
     }
+}
+
+/// True when `d` is in apposition to `l`: same figure, right after `l`
+/// and a comma, closed by a comma before the participle both share.
+fn is_apposition(toks: &[Token], l: &Draft, d: &Draft) -> bool {
+    let Some(cue) = d.cue_tok.filter(|c| l.cue_tok == Some(*c)) else {
+        return false;
+    };
+    l.sentence == d.sentence
+        && l.best.is_some()
+        && l.best == d.best
+        && !l.negated
+        && d.toks.0 == l.toks.1 + 1
+        && tok(toks, l.toks.1) == ","
+        && (d.toks.1..cue).any(|k| toks[k].text == ",")
+        && !(d.toks.1..cue).any(|k| matches!(toks[k].text, "et" | "ou"))
+}
+
+/// Words that follow numbers without naming people ("trois fois", "les
+/// deux pays"): never weak heads.
+const NOT_PEOPLE: &[&str] = &[
+    "fois",
+    "reprises",
+    "pays",
+    "camps",
+    "parties",
+    "cotes",
+    "autres",
+    "premiers",
+    "premieres",
+    "derniers",
+    "dernieres",
+    "prochains",
+    "prochaines",
+    "ecoles",
+    "lieux",
+    "sites",
+    "postes",
+    "positions",
+    "zones",
+    "regions",
+    "provinces",
+    "communes",
+    "quartiers",
+    "axes",
+    "routes",
+    "villes",
+    "localites",
+    "bases",
+    "camps",
+    "groupes",
+    "factions",
+    "mouvements",
+    "partis",
+    "listes",
+    "noms",
+    "cas",
+    "chiffres",
+    "bilans",
+    "sources",
+    "temoins",
+    "bilan",
+    "source",
+    "temoin",
+    "reprise",
+    "partie",
+    "moitie",
+    "tiers",
+    "quart",
+    "total",
+    "ensemble",
+    "nombre",
+];
+
+/// True when the cue phrase `toks` says plainly what happened to people,
+/// whatever the noun: not "touchés", "libérés", "capturés", "neutralisés",
+/// "perdu" (things are hit, freed, seized and lost too).
+fn weak_cue(toks: &[Token]) -> bool {
+    const VAGUE: &[&str] = &[
+        "touch",
+        "liber",
+        "relach",
+        "captur",
+        "emmen",
+        "neutralis",
+        "perd",
+        "retenu",
+        "sequestr",
+        "chass",
+        "deplac",
+        "tomb",
+        "evacu",
+        "introuv",
+        "mains",
+        "captivite",
+        "sans",
+        "hors",
+        "enterr",
+        "inhum",
+        "fui",
+        "fuy",
+        "fuite",
+        "quitt",
+        "calcin",
+        "carbonis",
+        "detenu",
+        "abandon",
+        "routes",
+        "exil",
+    ];
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let phrase = words.join(" ");
+    phrase.contains("la vie") || phrase.contains("la mort") || !VAGUE.iter().any(|v| phrase.contains(v))
 }
 
 /// A capitalized word that looks like a demonym ("Chinois", "Nigériens",

@@ -400,6 +400,19 @@ impl NumberGrammar {
         let mut end = i;
         let mut j = i;
         while let Some(t) = toks.get(j).filter(|t| t.sentence == sent) {
+            // "vingt-et-un": the hyphenated spelling of "vingt et un".
+            if t.text == "-"
+                && j > i
+                && tok(toks, j + 1) == "et"
+                && tok(toks, j + 2) == "-"
+                && matches!(tok(toks, j + 3), "un" | "une" | "onze")
+                && toks[j - 1].end == t.start
+                && toks[j + 3].start == toks[j + 2].end
+            {
+                parts.push("et");
+                j += 3;
+                continue;
+            }
             let glued_hyphen = t.text == "-"
                 && j > i
                 && toks[j - 1].end == t.start
@@ -486,8 +499,20 @@ impl NumberGrammar {
                 return;
             }
         }
-        // "entre 8 et 20".
-        if q.t0 > 0 && toks[q.t0 - 1].text == "entre" && tok(toks, q.t1) == "et" && q.core == Core::Cardinal {
+        // "entre 8 et 20", "de 20 à 30" (but "passé de 12 à 20" is a change, not a range).
+        let change = q.t0 > 1
+            && matches!(
+                toks[q.t0 - 2].text,
+                "passe" | "passant" | "passait" | "grimpe" | "augmente" | "evolue" | "monte" | "alourdi" | "baisse"
+            );
+        let year = |t: &Token| {
+            t.kind == TokKind::Digits
+                && t.text.len() == 4
+                && (1900..=2100).contains(&t.text.parse::<u32>().unwrap_or(0))
+        };
+        let de_a =
+            q.t0 > 0 && toks[q.t0 - 1].text == "de" && tok(toks, q.t1) == "a" && !change && !year(&toks[q.core_t0]);
+        if q.t0 > 0 && (toks[q.t0 - 1].text == "entre" && tok(toks, q.t1) == "et" || de_a) && q.core == Core::Cardinal {
             if let Some(second) = self.core_at(fold, toks, q.t1 + 1) {
                 if second.core == Core::Cardinal {
                     q.t0 -= 1;
@@ -609,6 +634,8 @@ mod tests {
             ("deux cent soixante-seize élèves", 276.0),
             ("septante-deux soldats", 72.0),
             ("treize (13) soldats", 13.0),
+            ("vingt-et-un soldats", 21.0),
+            ("soixante-et-onze soldats", 71.0),
         ] {
             assert_eq!(one(s), (Some(v), Some(v), Some(v), "exact"), "{s}");
         }
@@ -624,6 +651,8 @@ mod tests {
         assert_eq!(one("moins de 20 civils"), (None, Some(19.0), Some(19.0), "less_than"));
         assert_eq!(one("jusqu'à 20 civils"), (None, Some(20.0), Some(20.0), "at_most"));
         assert_eq!(one("entre 8 et 20 civils"), (Some(8.0), Some(8.0), Some(20.0), "range"));
+        assert_eq!(one("de 8 à 20 civils"), (Some(8.0), Some(8.0), Some(20.0), "range"));
+        assert_eq!(one("le bilan est passé de 8 à 20 civils"), (Some(8.0), Some(8.0), Some(8.0), "exact"));
         assert_eq!(one("une vingtaine de civils"), (None, Some(20.0), None, "approx"));
         assert_eq!(one("une quinzaine de civils"), (None, Some(15.0), None, "approx"));
         assert_eq!(one("une centaine de civils"), (None, Some(100.0), None, "approx"));

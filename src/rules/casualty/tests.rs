@@ -63,6 +63,36 @@ fn revision_and_source_are_recorded() {
 }
 
 #[test]
+fn revision_cues_are_recorded() {
+    for (s, cue) in [
+        ("Le bilan, revu à la hausse, est de 40 morts.", "revu à la hausse"),
+        ("Le bilan s'est alourdi à 52 morts.", "s'est alourdi"),
+        ("Selon le bilan définitif, 61 personnes ont été tuées.", "bilan définitif"),
+        ("Un bilan provisoire fait état de 12 blessés.", "bilan provisoire"),
+        ("Un premier bilan faisait état de 9 morts.", "premier bilan"),
+        ("Le bilan a été revu à la baisse : 30 morts.", "revu à la baisse"),
+        ("Le nouveau bilan fait état de 18 morts.", "nouveau bilan"),
+        ("Le bilan s'est encore alourdi : 70 morts.", "s'est encore alourdi"),
+    ] {
+        let text = NormalizedText::new(s.to_string());
+        let segs = segment(&text);
+        let f = CasualtyRules::new().find(&text, &segs);
+        let m = &f.casualties.first().unwrap_or_else(|| panic!("no count in {s:?}")).mention;
+        assert_eq!(m.revision.as_deref(), Some(cue), "{s}");
+    }
+    let text = NormalizedText::new("Douze soldats ont été tués.".to_string());
+    let segs = segment(&text);
+    assert_eq!(CasualtyRules::new().find(&text, &segs).casualties[0].mention.revision, None);
+}
+
+#[test]
+fn a_negation_takes_no_victims_from_the_document() {
+    let s = "Deux soldats tués au camp militaire de Kaya.\n\nDouze militaires ont été blessés dans l'attaque du camp militaire, \
+             selon l'armée.\n\nEn mai, des hommes armés avaient été repoussés à Dori sans faire de victimes.";
+    assert_eq!(counts(s), ["killed 2/2/2 exact military", "injured 12/12/12 exact military", "killed unknown negated"]);
+}
+
+#[test]
 fn no_panic_on_odd_input() {
     for s in [
         "",
@@ -76,6 +106,13 @@ fn no_panic_on_odd_input() {
         "un",
         "d'entre eux",
         "12 000 000 000 000 000 000 000 000 morts",
+        "ni",
+        "sans nouvelles de",
+        "deux des",
+        "ont été tués",
+        "Fuyant,",
+        "l'arrestation à",
+        "quinze personnes au",
     ] {
         let text = NormalizedText::new(s.to_string());
         let segs = segment(&text);
@@ -115,13 +152,13 @@ fn lexicons_are_well_formed() {
     errs.extend(check_lexicon(
         "casualty_terms.tsv",
         include_str!("../../../gazetteers/casualty_terms.tsv"),
-        &[&["noun", "after", "before", "strong", "block"], TYPES, &["passive", "any"], VICTIMS],
+        &[&["noun", "after", "before", "strong", "block", "fronted"], TYPES, &["passive", "any"], VICTIMS],
     ));
     errs.extend(check_lexicon("victim_nouns.tsv", include_str!("../../../gazetteers/victim_nouns.tsv"), &[VICTIMS]));
     errs.extend(check_lexicon(
         "victim_context.tsv",
         include_str!("../../../gazetteers/victim_context.tsv"),
-        &[&["civilian", "military", "police", "peacekeepers"]],
+        &[&["civilian", "military", "police", "peacekeepers", "none"]],
     ));
     errs.extend(check_lexicon(
         "casualty_cues.tsv",
