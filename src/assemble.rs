@@ -317,7 +317,15 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         // In the sentence: the candidate whose clause holds the count, else
         // the nearest one before it, else the first.
         let in_sentence: Vec<usize> = (0..candidates.len()).filter(|&k| candidates[k].sentences.contains(&s)).collect();
-        let own_clause = in_sentence.iter().copied().find(|&k| doc.clause(candidates[k].at).contains(c.range));
+        // (the nearest before it when several share the clause).
+        let in_clause: Vec<usize> =
+            in_sentence.iter().copied().filter(|&k| doc.clause(candidates[k].at).contains(c.range)).collect();
+        let own_clause = in_clause
+            .iter()
+            .copied()
+            .filter(|&k| candidates[k].at <= c.range.start)
+            .max_by_key(|&k| candidates[k].at)
+            .or(in_clause.first().copied());
         let before = in_sentence
             .iter()
             .copied()
@@ -405,6 +413,9 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         match target {
             Some(k) => {
                 r.reference = false;
+                // The actors of a comment are those of what it compares with.
+                r.actors.clear();
+                r.persons.clear();
                 absorb(&doc, &mut merged[k], r);
             }
             None => merged.push(r),
@@ -1063,7 +1074,17 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
                 && e.place.is_some()
                 && c.place.is_some()
                 && !places_compatible(doc, e.place, c.place);
-            groups_ok && dates_ok && places_ok && !told_apart
+            // An airstrike is not the massacre or the ambush it is told
+            // beside; generic words (attack, clash) go with any of them.
+            let specific = |k: &str| matches!(k, "airstrike" | "massacre" | "ambush" | "explosion");
+            let kinds_clash = e.strong
+                && c.strong
+                && c.trigger.is_some()
+                && e.kind != c.kind
+                && specific(&e.kind)
+                && specific(&c.kind)
+                && (e.kind == "airstrike" || c.kind == "airstrike");
+            groups_ok && dates_ok && places_ok && !told_apart && !kinds_clash
         };
         // Where a statement with no place of its own goes: the event already
         // told in its paragraph, else the main (first) event; one with its
@@ -2113,6 +2134,26 @@ mod tests {
             assert_eq!(fields[1], crate::normalize::fold(fields[1]), "phrase not folded in {line:?}");
             assert!(!fields[1].trim().is_empty(), "empty phrase in {line:?}");
         }
+    }
+
+    #[test]
+    fn an_airstrike_told_beside_a_massacre_stays_apart() {
+        let fx = Fixture::new(
+            "Des bandits ont massacré mardi 60 villageois à Kadisau. \
+             Ces tueries seraient des représailles après des frappes aériennes qui ont tué 30 bandits le 2 janvier.",
+        )
+        .place("Kadisau", 0, "locality", "Katsina")
+        .date("mardi", "2022-01-04", None)
+        .date("le 2 janvier", "2022-01-02", None)
+        .killed("60 villageois", 60, "civilian", None, None)
+        .killed("30 bandits", 30, "armed_group", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 2, "{events:#?}");
+        let strike = events.iter().find(|e| e.kind == "airstrike").expect("an airstrike");
+        assert_eq!(strike.date.as_ref().unwrap().value, "2022-01-02");
+        let massacre = events.iter().find(|e| e.kind == "massacre").expect("a massacre");
+        assert_eq!(massacre.casualties[0].best, Some(60));
+        assert_eq!(massacre.casualties.len(), 1);
     }
 
     #[test]
