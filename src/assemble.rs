@@ -569,12 +569,16 @@ fn is_locator(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
             }
         }
     }
-    cues.phrases("locator").iter().any(|p| {
+    let locating = cues.phrases("locator").iter().any(|p| {
         t.ends_with(p.as_str()) && {
             let at = t.len() - p.len();
             at == 0 || !t.as_bytes()[at - 1].is_ascii_alphanumeric()
         }
-    })
+    });
+    // Where people or the wounded went: "évacués vers le centre hospitalier
+    // régional de Kaya", "ont fui en direction de Sarh".
+    let window = &before[floor_char(before, before.len().saturating_sub(45))..];
+    locating || cues.any("destination", window)
 }
 
 /// A definite or demonstrative noun phrase points back to a known event.
@@ -2125,6 +2129,7 @@ mod tests {
             "comparison",
             "recall",
             "toll_state",
+            "destination",
         ];
         let data = include_str!("../gazetteers/event_cues.tsv");
         for line in data.lines().filter(|l| !l.starts_with('#')).skip(1) {
@@ -2154,6 +2159,23 @@ mod tests {
         let massacre = events.iter().find(|e| e.kind == "massacre").expect("a massacre");
         assert_eq!(massacre.casualties[0].best, Some(60));
         assert_eq!(massacre.casualties.len(), 1);
+    }
+
+    #[test]
+    fn where_the_wounded_were_taken_is_not_where_they_were_hurt() {
+        let fx = Fixture::new(
+            "Samedi, des jihadistes ont attaqué le village de Pissila et tué 30 civils.\n\n\
+             Une vingtaine de blessés ont été évacués vers le centre hospitalier régional de Kaya.",
+        )
+        .place("Pissila", 0, "locality", "Centre-Nord")
+        .place("Kaya", 0, "locality", "Centre-Nord")
+        .date("Samedi", "2022-09-03", None)
+        .killed("30 civils", 30, "civilian", None, None)
+        .casualty("Une vingtaine de blessés", "injured", 20, "unknown", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].location.as_ref().unwrap().name, "Pissila");
+        assert_eq!(events[0].casualties.len(), 2);
     }
 
     #[test]
