@@ -1206,6 +1206,24 @@ fn worth_an_event(doc: &Doc, c: &Candidate) -> bool {
     if counts {
         return true;
     }
+    // "Le groupe a multiplié les attaques dans la zone", "des attaques
+    // répétées": a pattern of violence, not one event, unless a day says
+    // which.
+    let day = c.date.is_some_and(|i| doc.f.dates.dates[i].mention.precision.contains("day"));
+    let generic = c.trigger.is_some_and(|t| {
+        let r = doc.f.triggers[t].found.range;
+        let word = &doc.fold[r.as_range()];
+        let before = doc.fold[..r.start].trim_end();
+        let last = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+        !word.contains(' ')
+            && word.ends_with('s')
+            && matches!(last, "les" | "des" | "de" | "multiples" | "nombreuses" | "nombreux" | "plusieurs" | "ces")
+    });
+    // Named places, one by one, make it several events ("des attaques
+    // contre Nampala, Ténenkou et Dogofry").
+    if generic && !day && c.siblings.is_none() {
+        return false;
+    }
     c.strong
         && c.trigger.is_some()
         && ((c.place.is_some() && c.place_dist <= 2) || actors)
@@ -2176,6 +2194,21 @@ mod tests {
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].location.as_ref().unwrap().name, "Pissila");
         assert_eq!(events[0].casualties.len(), 2);
+    }
+
+    #[test]
+    fn a_pattern_of_attacks_is_not_an_event() {
+        let fx = Fixture::new("Depuis 2019, le groupe a multiplié les attaques dans la province du Soum.")
+            .place("Soum", 0, "admin2", "Sahel")
+            .date("2019", "2019", None)
+            .actor("groupe", "armed_group");
+        assert!(fx.events().is_empty(), "{:#?}", fx.events());
+        // A day makes it one night of several attacks.
+        let fx = Fixture::new("Le 3 mai, des jihadistes ont mené des attaques dans la province du Soum.")
+            .place("Soum", 0, "admin2", "Sahel")
+            .date("Le 3 mai", "2021-05-03", None)
+            .actor("jihadistes", "armed_group");
+        assert_eq!(fx.events().len(), 1, "{:#?}", fx.events());
     }
 
     #[test]
