@@ -635,6 +635,14 @@ fn arrest_during(a: &Candidate, b: &Candidate) -> bool {
     (ga == 2 && (gb == 0 || gb == 3)) || (gb == 2 && (ga == 0 || ga == 3))
 }
 
+/// Deaths told with an accident word are the accident's ("tués dans la
+/// collision de deux hélicoptères"): a weak violence word joins it.
+fn accident_with(a: &Candidate, b: &Candidate) -> bool {
+    let accident = |x: &Candidate| x.kind == "other" && x.strong;
+    let weak_violence = |x: &Candidate| !x.strong && type_group(&x.kind) == 0;
+    (accident(a) && weak_violence(b)) || (accident(b) && weak_violence(a))
+}
+
 /// Violence and kidnapping told in one sentence are one raid ("enlevés lors
 /// de l'attaque du campement").
 fn raid(a: &Candidate, b: &Candidate) -> bool {
@@ -647,7 +655,10 @@ fn merge_in_sentence(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
         let s = *c.sentences.iter().next().expect("one sentence");
         if let Some(prev) = out.iter_mut().rev().find(|p| {
             p.sentences.contains(&s)
-                && (type_group(&p.kind) == type_group(&c.kind) || arrest_during(p, &c) || raid(p, &c))
+                && (type_group(&p.kind) == type_group(&c.kind)
+                    || arrest_during(p, &c)
+                    || raid(p, &c)
+                    || accident_with(p, &c))
         }) {
             // "Cette attaque survient une semaine après l'embuscade de…": the
             // first refers back, the second is another event.
@@ -2209,6 +2220,17 @@ mod tests {
             .date("Le 3 mai", "2021-05-03", None)
             .actor("jihadistes", "armed_group");
         assert_eq!(fx.events().len(), 1, "{:#?}", fx.events());
+    }
+
+    #[test]
+    fn deaths_in_an_accident_are_not_an_attack() {
+        let fx = Fixture::new("Jeudi, cinq soldats ont été tués dans le crash de leur hélicoptère près de Gao.")
+            .place("Gao", 0, "locality", "Gao")
+            .date("Jeudi", "2021-04-01", None)
+            .killed("cinq soldats", 5, "military", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].kind, "other");
     }
 
     #[test]
