@@ -386,10 +386,26 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
             let near = &after[..floor_char(after, after.len().min(40))];
             let s_start = doc.sentence_range(doc.sentence_of(c.at)).start;
             let before = &fold[floor_char(fold, c.at.saturating_sub(40)).max(s_start)..c.at];
+            // "Le GSIM n'avait pas revendiqué l'enlèvement vendredi", "a
+            // condamné l'attaque": a statement about the event.
+            let spoken_of = cues.phrases("reporting").iter().chain(cues.phrases("claim")).any(|p| {
+                let t = before.trim_end();
+                let t = t.strip_suffix("l'").unwrap_or(t).trim_end();
+                let t = ["la", "le", "les", "cette", "cet", "ces"]
+                    .iter()
+                    .find_map(|a| t.strip_suffix(a).filter(|r| r.ends_with(' ')))
+                    .unwrap_or(t)
+                    .trim_end();
+                t.ends_with(p.as_str())
+            });
             if cues.any("reference", near) || cues.any("recall", before) {
                 c.date_dist = c.date_dist.max(4);
                 c.place_dist = c.place_dist.max(4);
                 c.reference = true;
+            } else if spoken_of {
+                // Its date is the statement's; its actors (who claims) stay.
+                c.date_dist = c.date_dist.max(4);
+                c.place_dist = c.place_dist.max(4);
             }
         }
     }
@@ -950,6 +966,11 @@ fn split_coordinated_places(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candid
                 )
             })
         };
+        // "entre Saraféré et Koumaïra": one event on the road between them.
+        let between = |i: usize| {
+            let before = doc.fold[sr.start..places[i].range.start].trim_end();
+            before.ends_with(" entre") || before.ends_with("entre les localites de") || before == "entre"
+        };
         let mut lo = k;
         while lo > 0 && joined(group[lo - 1], group[lo]) {
             lo -= 1;
@@ -958,7 +979,7 @@ fn split_coordinated_places(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candid
         while hi + 1 < group.len() && joined(group[hi], group[hi + 1]) {
             hi += 1;
         }
-        if lo == hi {
+        if lo == hi || (hi == lo + 1 && between(group[lo])) {
             out.push(c);
             continue;
         }
@@ -1082,7 +1103,9 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
             // été frappée" after the Ngadi attack of Wednesday).
             let near = |x: &Candidate| !x.headline && x.date_dist <= 2 && x.place_dist <= 2;
             let own = |x: &Candidate| x.hard_date() && x.hard_place();
-            let told_apart = ((near(e) && near(&c)) || own(e) || own(&c))
+            // (values from the lead or a statement are no evidence)
+            let placed = |x: &Candidate| !x.headline && x.date_dist <= 3 && x.place_dist <= 3;
+            let told_apart = ((near(e) && near(&c)) || (own(e) && placed(&c)) || (own(&c) && placed(e)))
                 && e.date.is_some()
                 && c.date.is_some()
                 && !dates_compatible(doc, e.date, c.date)
@@ -2231,6 +2254,32 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].kind, "other");
+    }
+
+    #[test]
+    fn an_ambush_between_two_places_is_one_event() {
+        let fx = Fixture::new("Mardi, un convoi est tombé dans une embuscade entre Boni et Hombori.")
+            .place("Boni", 0, "locality", "Mopti")
+            .place("Hombori", 0, "locality", "Mopti")
+            .date("Mardi", "2020-02-04", None);
+        assert_eq!(fx.events().len(), 1, "{:#?}", fx.events());
+    }
+
+    #[test]
+    fn a_claim_of_the_attack_is_not_another_attack() {
+        let fx = Fixture::new(
+            "Lundi, des jihadistes ont attaqué le poste de Tessit et tué cinq soldats.\n\n\
+             Le groupe a revendiqué l'attaque mercredi depuis Ménaka.",
+        )
+        .place("Tessit", 0, "locality", "Gao")
+        .place("Ménaka", 0, "locality", "Ménaka")
+        .date("Lundi", "2022-08-01", None)
+        .date("mercredi", "2022-08-03", None)
+        .killed("cinq soldats", 5, "military", None, None)
+        .actor("groupe", "armed_group");
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].date.as_ref().unwrap().value, "2022-08-01");
     }
 
     #[test]
