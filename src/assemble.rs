@@ -24,8 +24,9 @@
 //! earlier in the section (at most three paragraphs back), then the lead (the
 //! headline and first paragraph state the main event). Candidates then merge
 //! when type, date and place are compatible. Among several figures for the
-//! same count, the best is the final or revised, official one, latest in the
-//! text; perpetrators' claims rank last; the others become `alternatives`.
+//! same count, the best is the final or revised, official one, then the
+//! larger, then the latest in the text; perpetrators' claims rank last; the
+//! others become `alternatives`.
 //! The cue words are data: `gazetteers/event_cues.tsv`.
 
 use std::collections::BTreeSet;
@@ -1405,8 +1406,9 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
 }
 
 /// How authoritative a figure is: final and revised tolls, official
-/// sources and later figures rank higher; perpetrators' claims lower.
-fn authority(c: &CasualtyMention, sentence: &str, lead_in: &str, cues: &Cues, position: usize) -> (i32, usize) {
+/// sources rank higher, then larger and later figures; perpetrators' claims
+/// rank lower.
+fn authority(c: &CasualtyMention, sentence: &str, lead_in: &str, cues: &Cues, position: usize) -> (i32, u64, usize) {
     // The revision cue the figure carries, else the words that introduce it
     // in its sentence ("Un premier bilan officiel faisait état de…").
     let mut revision = c.revision.as_deref().map(crate::normalize::fold).unwrap_or_default();
@@ -1433,7 +1435,9 @@ fn authority(c: &CasualtyMention, sentence: &str, lead_in: &str, cues: &Cues, po
         "vague" => score -= 1,
         _ => {}
     }
-    (score, position)
+    // At equal authority the larger figure: a subset ("dont un enfant") or
+    // a partial count is smaller than the toll it belongs to.
+    (score, c.best.or(c.low).unwrap_or(0), position)
 }
 
 fn best_casualties(f: &Findings, idx: &[usize], cues: &Cues) -> Vec<EventCasualty> {
@@ -2280,6 +2284,19 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].date.as_ref().unwrap().value, "2022-08-01");
+    }
+
+    #[test]
+    fn at_equal_authority_the_larger_figure_is_the_toll() {
+        let fx = Fixture::new(
+            "Mardi, des hommes armés ont attaqué le site de Ndele et tué 37 civils. Un enfant a été tué dans sa tente.",
+        )
+        .place("Ndele", 0, "locality", "Bamingui")
+        .date("Mardi", "2016-10-11", None)
+        .killed("37 civils", 37, "civilian", None, None)
+        .killed("Un enfant", 1, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events[0].casualties[0].best, Some(37), "{events:#?}");
     }
 
     #[test]
