@@ -1233,11 +1233,11 @@ fn finer(doc: &Doc, a: Option<usize>, b: Option<usize>) -> bool {
     }
 }
 
-/// An event needs more than a word: a count, or a place or actor with a
-/// strong trigger and some anchor in time or space.
+/// An event needs more than a word: a count, or a strong trigger with a
+/// place said in its own sentence (a place from context is not enough to
+/// tell an event from a mention of violence in general).
 fn worth_an_event(doc: &Doc, c: &Candidate) -> bool {
     let counts = c.casualties.iter().any(|&i| !doc.f.casualties.casualties[i].mention.negated);
-    let actors = !c.actors.is_empty() || !c.persons.is_empty();
     if counts {
         return true;
     }
@@ -1259,10 +1259,16 @@ fn worth_an_event(doc: &Doc, c: &Candidate) -> bool {
     if generic && !day && c.siblings.is_none() {
         return false;
     }
-    c.strong
-        && c.trigger.is_some()
-        && ((c.place.is_some() && c.place_dist <= 2) || actors)
-        && (c.date.is_some() || c.place.is_some())
+    // Without a count, a place must be said with the event itself.
+    let placed = c.place.is_some()
+        && doc
+            .f
+            .names
+            .places
+            .iter()
+            .enumerate()
+            .any(|(i, p)| !doc.dateline[i] && c.sentences.iter().any(|&s| doc.sentence_range(s).contains(p.range)));
+    c.strong && c.trigger.is_some() && placed
 }
 
 fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
