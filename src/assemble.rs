@@ -850,11 +850,16 @@ fn attach_actors(doc: &Doc, c: &mut Candidate, cues: &Cues) {
     let is_force = |i: usize| matches!(category(i), "state_force" | "international_force" | "militia");
     let group_targeted = found.iter().any(|(r, i, e)| *e && r == "target" && category(*i) == "armed_group");
     let force_acts = found.iter().any(|(r, i, e)| *e && r == "perpetrator" && is_force(*i));
+    // Militias beside an armed group are the ones attacked (VDP, dozos,
+    // wazalendo against jihadists), unless a cue says otherwise.
+    let group_present = found.iter().any(|(_, i, _)| category(*i) == "armed_group");
     for (role, i, explicit) in found.iter_mut() {
         if *explicit {
             continue;
         }
-        if group_targeted && is_force(*i) {
+        if category(*i) == "militia" && group_present && !group_targeted {
+            *role = "target".into();
+        } else if group_targeted && is_force(*i) {
             *role = "perpetrator".into();
         } else if force_acts && category(*i) == "armed_group" {
             *role = "target".into();
@@ -2303,6 +2308,20 @@ mod tests {
         .killed("Un enfant", 1, "civilian", None, None);
         let events = fx.events();
         assert_eq!(events[0].casualties[0].best, Some(37), "{events:#?}");
+    }
+
+    #[test]
+    fn a_militia_beside_jihadists_is_their_target() {
+        let fx = Fixture::new("Mardi à Tin-Akoff, des jihadistes de l'EIGS ont attaqué des VDP et tué 12 volontaires.")
+            .place("Tin-Akoff", 0, "locality", "Sahel")
+            .date("Mardi", "2021-09-14", None)
+            .actor("EIGS", "armed_group")
+            .actor("VDP", "militia")
+            .killed("12 volontaires", 12, "military", None, None);
+        let events = fx.events();
+        let role = |name: &str| events[0].actors.iter().find(|a| a.name == name).map(|a| a.role.clone());
+        assert_eq!(role("EIGS").as_deref(), Some("perpetrator"), "{events:#?}");
+        assert_eq!(role("VDP").as_deref(), Some("target"), "{events:#?}");
     }
 
     #[test]
