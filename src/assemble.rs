@@ -879,6 +879,19 @@ fn attach_actors(doc: &Doc, c: &mut Candidate, cues: &Cues) {
     }
 }
 
+/// The candidate's counts are all of armed-group members.
+fn only_assailants_hit(doc: &Doc, c: &Candidate) -> bool {
+    let all = &doc.f.casualties.casualties;
+    let hit: Vec<&str> = c
+        .casualties
+        .iter()
+        .map(|&i| &all[i].mention)
+        .filter(|m| !m.negated && matches!(m.kind.as_str(), "killed" | "injured" | "arrested"))
+        .map(|m| m.victims.as_str())
+        .collect();
+    !hit.is_empty() && hit.iter().all(|v| *v == "armed_group")
+}
+
 /// The role of an actor and whether a cue in the text states it.
 fn actor_role(doc: &Doc, c: &Candidate, r: ViewRange, category: &str, cues: &Cues) -> (String, bool) {
     let sentence = doc.sentence_range(doc.sentence_of(r.start));
@@ -913,6 +926,9 @@ fn actor_role(doc: &Doc, c: &Candidate, r: ViewRange, category: &str, cues: &Cue
         (_, "armed_group") => "perpetrator",
         // The subject of an active verb before the trigger acts.
         (_, "state_force" | "international_force") if r.end <= c.at && c.kind == "armed_clash" => "perpetrator",
+        // Forces whose toll is of assailants only ("l'armée a neutralisé
+        // vingt terroristes") acted.
+        (_, "state_force" | "international_force") if only_assailants_hit(doc, c) => "perpetrator",
         (_, "state_force" | "international_force") => "target",
         _ => "perpetrator",
     };
@@ -2322,6 +2338,17 @@ mod tests {
         let role = |name: &str| events[0].actors.iter().find(|a| a.name == name).map(|a| a.role.clone());
         assert_eq!(role("EIGS").as_deref(), Some("perpetrator"), "{events:#?}");
         assert_eq!(role("VDP").as_deref(), Some("target"), "{events:#?}");
+    }
+
+    #[test]
+    fn forces_whose_toll_is_of_assailants_acted() {
+        let fx = Fixture::new("Dimanche près de Djibo, l'armée a neutralisé vingt terroristes lors d'une opération.")
+            .place("Djibo", 0, "locality", "Sahel")
+            .date("Dimanche", "2021-09-12", None)
+            .actor("l'armée", "state_force")
+            .killed("vingt terroristes", 20, "armed_group", None, None);
+        let events = fx.events();
+        assert_eq!(events[0].actors[0].role, "perpetrator", "{events:#?}");
     }
 
     #[test]
