@@ -94,6 +94,7 @@ pub fn document_with_events(id: &str, text: &str) -> Document {
                 span: span_of(text, "armée malienne"),
             },
         ],
+        people: vec![],
         casualties: vec![
             EventCasualty {
                 kind: "killed".into(),
@@ -143,6 +144,7 @@ pub fn document_with_events(id: &str, text: &str) -> Document {
             span: span_of(text, "Bamako"),
         }),
         actors: vec![],
+        people: vec![],
         casualties: vec![],
         certainty: "confirmed".into(),
         attribution: None,
