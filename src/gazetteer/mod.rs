@@ -32,6 +32,7 @@ pub mod load;
 pub mod matcher;
 pub mod places;
 pub mod resolve;
+pub mod sites;
 pub mod unknown;
 
 use std::collections::{HashMap, HashSet};
@@ -78,6 +79,8 @@ pub struct Gazetteers {
     curated: HashSet<(String, String)>,
     /// Keys of capitalized words that are never unknown place names (`place_not_names.txt`).
     not_names: HashSet<String>,
+    /// Site nouns that begin a named site's name (`place_sites.tsv`).
+    sites: sites::SiteNouns,
 }
 
 impl Default for Gazetteers {
@@ -88,6 +91,20 @@ impl Default for Gazetteers {
 
 /// Longest place name looked up, in words.
 const MAX_WORDS: usize = 7;
+
+/// A place name found in the text, with its candidate entries.
+struct Hit {
+    /// Where, in the fold view.
+    range: ViewRange,
+    first: usize,
+    last: usize,
+    key: String,
+    cue: Option<CueKind>,
+    fuzzy: bool,
+    /// Accepted on weak evidence, to be confirmed by the document's focus.
+    weak: bool,
+    cands: Vec<Place>,
+}
 
 impl Gazetteers {
     /// The built-in gazetteers of `gazetteers/`.
@@ -114,6 +131,8 @@ impl Gazetteers {
             cues: Cues::parse("place_cues.tsv", builtin::PLACE_CUES)?,
             curated: HashSet::new(),
             not_names: list_lines(builtin::PLACE_NOT_NAMES).map(|l| key::key_of_raw(l, fold)).collect(),
+            // The built-in file is tested (sites::tests): it parses.
+            sites: sites::SiteNouns::parse(builtin::PLACE_SITES, fold).expect("place_sites.tsv parses"),
         };
         g.add_place_rows("place_extra.tsv", builtin::PLACE_EXTRA)?;
         g.add_place_rows("place_world.tsv", builtin::PLACE_WORLD)?;
@@ -302,17 +321,6 @@ impl Gazetteers {
         }
 
         // Places: longest n-gram with an entry at each token.
-        struct Hit {
-            range: ViewRange,
-            first: usize,
-            last: usize,
-            key: String,
-            cue: Option<CueKind>,
-            fuzzy: bool,
-            /// Accepted on weak evidence, to be confirmed by the document's focus.
-            weak: bool,
-            cands: Vec<Place>,
-        }
         let sentence_floor = |pos: usize| -> usize {
             if segments.sentences.is_empty() {
                 return 0;
@@ -747,6 +755,8 @@ impl Gazetteers {
         found.sort_by_key(|h| h.range.start);
         let _ = found.iter().map(|h| (h.first, h.last, h.fuzzy)).count();
 
+        self.named_sites(text, &toks, &name_ranges, &focus, top_country.as_deref(), &mut found);
+
         // Resolution.
         let drafts: Vec<PlaceMentionDraft> = found
             .iter()
@@ -788,6 +798,102 @@ impl Gazetteers {
             });
         }
         out
+    }
+
+    /// Named sites (see [`sites`]): a site noun and the capitalized name
+    /// after it become one place mention, replacing the hits inside it.
+    /// Unknown sites get an unresolved id in the country of the place their
+    /// name holds when the document speaks of that country, else in the
+    /// document's main country.
+    fn named_sites(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        name_ranges: &[ViewRange],
+        focus: &HashMap<String, f64>,
+        top_country: Option<&str>,
+        found: &mut Vec<Hit>,
+    ) {
+        let f = text.fold();
+        let b = f.as_bytes();
+        let words: Vec<&str> = toks.iter().map(|t| &f[t.start..t.end]).collect();
+        let capitalized = |k: usize| text.is_upper_at(toks[k].start);
+        let joined = |k: usize| k > 0 && joinable(&b[toks[k - 1].end..toks[k].start]);
+        let mut sites: Vec<Hit> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(p) = self.sites.phrase_at(&words, capitalized, joined, i) else {
+                i += 1;
+                continue;
+            };
+            // A known name may go on past the capitalized words ("prison
+            // civile de Croix-des-Bouquets").
+            let name_start = toks[p.name_first].start;
+            let name_end = found
+                .iter()
+                .filter(|h| h.range.start == name_start)
+                .map(|h| h.range.end)
+                .fold(toks[p.last].end, usize::max);
+            let last = p.last + toks[p.last..].iter().take_while(|t| t.end < name_end).count();
+            let p = sites::SitePhrase { last, ..p };
+            let range = ViewRange::new(toks[p.noun].start, toks[p.last].end);
+            let name_range = ViewRange::new(name_start, toks[p.last].end);
+            // A site the gazetteer knows by its full name is already a hit.
+            let known_whole = found.iter().any(|h| h.range.start <= range.start && h.range.end >= range.end);
+            let in_name = name_ranges.iter().any(|n| n.overlaps(range));
+            let inner: Vec<&Hit> =
+                found.iter().filter(|h| name_range.start <= h.range.start && h.range.end <= name_range.end).collect();
+            let inner_is_place =
+                inner.iter().any(|h| h.range == name_range && !h.cands.iter().all(|c| c.feature == "country"));
+            if known_whole || in_name || (p.kind != sites::SiteKind::Natural && inner_is_place) {
+                i = p.last + 1;
+                continue;
+            }
+            let key = words[p.noun..=p.last].join(" ");
+            let country = inner
+                .iter()
+                .flat_map(|h| h.cands.iter())
+                .filter(|c| c.feature != "country")
+                .filter_map(|c| focus.get(&c.country).map(|w| (w, &c.country)))
+                .max_by(|a, b| a.0.partial_cmp(b.0).unwrap_or(std::cmp::Ordering::Equal))
+                .map(|(_, c)| c.as_str())
+                .or(top_country);
+            let Some(cc) = country else {
+                i = p.last + 1;
+                continue;
+            };
+            let original = text.original_of(range);
+            let mut name: String = original.chars().take(1).flat_map(char::to_uppercase).collect();
+            name.extend(original.chars().skip(1));
+            sites.push(Hit {
+                range,
+                first: p.noun,
+                last: p.last,
+                cands: vec![Place {
+                    id: unknown::unresolved_id(cc, &key),
+                    name,
+                    country: cc.to_string(),
+                    admin1: String::new(),
+                    admin2: String::new(),
+                    lat: None,
+                    lon: None,
+                    feature: "site".into(),
+                    code: String::new(),
+                    population: 0,
+                }],
+                key,
+                cue: None,
+                fuzzy: false,
+                weak: false,
+            });
+            i = p.last + 1;
+        }
+        if sites.is_empty() {
+            return;
+        }
+        found.retain(|h| !sites.iter().any(|s| s.range.overlaps(h.range)));
+        found.extend(sites);
+        found.sort_by_key(|h| h.range.start);
     }
 
     /// Applies the case and context rules to a name found at tokens `i..=j`;
