@@ -431,6 +431,7 @@ impl CasualtyRules {
         let mut kind: Option<&'static str> = None;
         let mut victims: Option<&'static str> = None;
         let mut rule = "count";
+        let mut demonym_head = false;
         match (noun, vict) {
             (Some((ne, t)), v) if v.is_none_or(|(ve, _)| ne >= ve) => {
                 head_end = ne;
@@ -447,6 +448,7 @@ impl CasualtyRules {
                     if text.is_upper_at(t.start) && is_demonym(t.text) {
                         head_end = j + 1;
                         victims = Some("civilian");
+                        demonym_head = true;
                     }
                 }
             }
@@ -462,6 +464,20 @@ impl CasualtyRules {
             weak_head = true;
         }
         let has_head = head_end > j;
+        // "enlevé à Delmas 33": a bare number right after a capitalized word
+        // inside the sentence is part of a name.
+        if !has_head
+            && q.core == Core::Cardinal
+            && q.t0 > 0
+            && toks[q.t0 - 1].sentence == sent
+            && toks[q.t0 - 1].kind == TokKind::Word
+            && text.is_upper_at(toks[q.t0 - 1].start)
+            && q.t0 > 1
+            && toks[q.t0 - 2].sentence == sent
+            && !matches!(toks[q.t0 - 2].text, "." | ":" | "\"" | "(")
+        {
+            return None;
+        }
         // "12 victimes civiles", "5 morts militaires": an adjective after a casualty noun.
         if rule == "count_noun" && victims.is_none() {
             match tok(toks, head_end) {
@@ -571,7 +587,15 @@ impl CasualtyRules {
                     let q2 = &qs[qi];
                     // "une femme et ses deux enfants ont été tués": the possessive
                     // does not end the coordination.
+                    // "deux passagers d'un car ont péri": "un" after a
+                    // preposition is an article inside the noun's complement.
+                    let article = q2.core == Core::One
+                        && matches!(
+                            toks[k - 1].text,
+                            "'" | "de" | "d" | "a" | "dans" | "sur" | "par" | "pour" | "avec" | "vers" | "chez"
+                        );
                     let crossable = q2.unit.is_some()
+                        || article
                         || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou")
                         || self.cue_before("subset", toks, k, sent)
                         || k > 1
@@ -675,6 +699,11 @@ impl CasualtyRules {
                 rule = "count_fronted";
             }
         }
+        // "le décès de cinq blessés", "a coûté la vie à deux otages": the
+        // death cue before the count says what became of them.
+        if matches!(kind, Some("injured" | "kidnapped")) && before.is_some_and(|t| t.kind == "killed") {
+            kind = Some("killed");
+        }
         // "les 3 otages ont été exécutés": the verb says what became of them.
         if matches!(kind, Some("kidnapped" | "missing")) {
             if let Some((_, _, t)) = after.filter(|a| a.2.kind == "killed") {
@@ -717,10 +746,30 @@ impl CasualtyRules {
             } else {
                 None
             };
-            if subset && has_head && q.core != Core::VagueDet {
+            // "Les blessés, dont quatre…": a casualty noun without a count
+            // right before the "dont" is the antecedent.
+            let noun_antecedent = (subset && q.t0 >= 3 && toks[q.t0 - 1].text == "dont" && toks[q.t0 - 2].text == ",")
+                .then(|| {
+                    let comma = q.t0 - 2;
+                    (comma.saturating_sub(4)..comma)
+                        .filter(|&m| toks[m].sentence == sent && !q_at.contains_key(&m))
+                        .find_map(|m| self.nouns.match_at(toks, m).filter(|(e, _)| *e == comma).map(|(_, t)| *t))
+                })
+                .flatten()
+                .filter(|_| antecedent.is_none());
+            if let Some(t) = noun_antecedent {
+                kind = Some(t.kind);
+                victims = victims.filter(|v| *v != "generic").or(t.victims);
+                rule = "count_subset";
+            } else if subset && has_head && q.core != Core::VagueDet {
                 if let Some(l) = antecedent {
                     kind = Some(l.kind);
                     rule = "count_subset";
+                    // "vingt-six soldats, dont deux Nigérians": a nationality
+                    // says where they came from, not who they were.
+                    if demonym_head {
+                        victims = l.victims.or(victims);
+                    }
                 }
             } else if has_head
                 && (prev == "et"
@@ -766,10 +815,14 @@ impl CasualtyRules {
         }
         // Victims.
         let modifier_end = after.map(|a| a.0).unwrap_or(head_end + 6).min(head_end + 10);
-        let un = (head_end..modifier_end).any(|i| {
-            in_sent(i)
-                && (UN_WORDS.contains(&tok(toks, i))
-                    || un_doc && tok(toks, i) == "mission" && tok(toks, i + 1) != "multinationale")
+        // The noun's own complement ("deux employés de l'ONU"), up to a
+        // clause break: not the source of the toll ("184 morts ; l'ONU a…").
+        let complement_end = (head_end..modifier_end)
+            .find(|&i| !in_sent(i) || matches!(tok(toks, i), ";" | ":" | "," | "selon" | "a" | "ont"))
+            .unwrap_or(modifier_end);
+        let un = (head_end..complement_end).any(|i| {
+            UN_WORDS.contains(&tok(toks, i))
+                || un_doc && tok(toks, i) == "mission" && tok(toks, i + 1) != "multinationale"
         });
         if un && has_head && matches!(victims, Some("military" | "police" | "generic") | None) {
             victims = Some("peacekeepers");
