@@ -36,13 +36,14 @@ use sha2::{Digest, Sha256};
 
 use crate::gazetteer::NameFindings;
 use crate::model::{
-    Attribution, CasualtyAlternative, CasualtyMention, Event, EventActor, EventCasualty, EventDate, EventLocation,
-    EventTrigger,
+    Attribution, CasualtyAlternative, CasualtyMention, DateMention, Event, EventActor, EventCasualty, EventDate,
+    EventLocation, EventTrigger,
 };
 use crate::normalize::NormalizedText;
 use crate::rules::casualty::CasualtyFindings;
 use crate::rules::date::DateFindings;
 use crate::rules::trigger::{Strength, TriggerHit};
+use crate::rules::Found;
 use crate::segment::Segments;
 use crate::span::ViewRange;
 
@@ -266,6 +267,22 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         if hit.strength == Strength::Weak && !has_count && !has_armed_actor {
             continue;
         }
+        // "les attaques se multiplient", "les embuscades sont redevenues le
+        // lot quotidien": a trend, not an event.
+        // A trigger of a sentence that tells a trend, without a day or a
+        // count of its own, is part of it ("Partout, le même scénario se
+        // répète : des exécutions sommaires…").
+        let clause = doc.clause(hit.found.range.start);
+        let count_in_clause = f.casualties.casualties.iter().any(|c| clause.contains(c.range) && !c.mention.negated);
+        let day_in_sentence =
+            f.dates.dates.iter().any(|d| {
+                sr.contains(d.range) && matches!(d.mention.precision.as_str(), "day" | "part_of_day" | "time")
+            });
+        let trend = cues.any("trend", &fold[clause.as_range()])
+            || !has_count && !day_in_sentence && cues.any("trend", &fold[sr.as_range()]);
+        if !count_in_clause && trend || since_a_month_or_year(&doc, clause) {
+            continue;
+        }
         // Hostages set free are news of a kidnapping told elsewhere, not one.
         let told_release = |r: ViewRange| cues.any("release", &fold[r.as_range()]);
         if hit.found.mention.event_type == "kidnapping" && hit.strength == Strength::Weak && told_release(sr) {
@@ -311,6 +328,9 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
                 && clause.contains(t.found.range)
         });
         if c.mention.kind == "kidnapped" && !kidnapping_told && cues.any("release", &fold[clause.as_range()]) {
+            continue;
+        }
+        if is_running_total(&doc, c) {
             continue;
         }
         let s = doc.sentence_of(c.range.start);
@@ -493,6 +513,41 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     events.sort_by_key(|e| (e.evidence.start, e.evidence.end));
     events.dedup_by(|a, b| a.id == b.id);
     events
+}
+
+/// A running total rather than the toll of one event: a count since a
+/// month or a year ("plus d'un millier de civils tués depuis juillet 2023",
+/// "depuis le début de l'année"), or a large count over a whole year with no
+/// town or district named in its sentence ("5 600 personnes tuées en 2024").
+fn is_running_total(doc: &Doc, c: &Found<CasualtyMention>) -> bool {
+    let clause = doc.clause(c.range.start);
+    let sentence = doc.sentence_range(doc.sentence_of(c.range.start));
+    let whole_year = coarse_dates(doc, clause).any(|d| d.mention.precision == "year")
+        && c.mention.best.or(c.mention.low).is_some_and(|n| n >= 100)
+        && !doc.f.names.places.iter().any(|p| sentence.contains(p.range) && place_rank(&p.mention.feature) <= 1);
+    since_a_month_or_year(doc, clause) || whole_year
+}
+
+/// The month and year dates of a clause.
+fn coarse_dates<'d>(doc: &'d Doc, clause: ViewRange) -> impl Iterator<Item = &'d Found<DateMention>> {
+    doc.f
+        .dates
+        .dates
+        .iter()
+        .filter(move |d| clause.contains(d.range) && matches!(d.mention.precision.as_str(), "month" | "year"))
+}
+
+/// True when a clause counts from a month or a year on ("depuis juillet
+/// 2023", "depuis 2019", "depuis le début de l'année"): a running tally.
+fn since_a_month_or_year(doc: &Doc, clause: ViewRange) -> bool {
+    let text = &doc.fold[clause.as_range()];
+    if ["depuis le debut", "depuis le declenchement"].iter().any(|p| text.contains(p)) {
+        return true;
+    }
+    coarse_dates(doc, clause).any(|d| {
+        let before = &doc.fold[floor_char(doc.fold, d.range.start.saturating_sub(8))..d.range.start];
+        doc.fold[d.range.as_range()].starts_with("depuis") || before.ends_with("depuis ")
+    })
 }
 
 /// A date that dates the report rather than the event: a dateline or byline
@@ -2213,6 +2268,7 @@ mod tests {
             "recall",
             "toll_state",
             "destination",
+            "trend",
         ];
         let data = include_str!("../gazetteers/event_cues.tsv");
         for line in data.lines().filter(|l| !l.starts_with('#')).skip(1) {
@@ -2273,6 +2329,40 @@ mod tests {
             .place("Soum", 0, "admin2", "Sahel")
             .date("Le 3 mai", "2021-05-03", None)
             .actor("jihadistes", "armed_group");
+        assert_eq!(fx.events().len(), 1, "{:#?}", fx.events());
+    }
+
+    #[test]
+    fn a_trend_is_not_an_event() {
+        let fx = Fixture::new("Dans le cercle de Douentza, les attaques du JNIM se multiplient depuis mardi.")
+            .place("Douentza", 0, "admin2", "Mopti")
+            .date("mardi", "2021-05-04", None)
+            .actor("JNIM", "armed_group");
+        assert!(fx.events().is_empty(), "{:#?}", fx.events());
+        // A count in the clause makes it an event all the same.
+        let fx = Fixture::new("Les embuscades se multiplient : mardi, neuf soldats ont été tués près de Boni.")
+            .place("Boni", 0, "locality", "Mopti")
+            .date("mardi", "2021-05-04", None)
+            .killed("neuf soldats", 9, "military", None, None);
+        assert_eq!(fx.events().len(), 1, "{:#?}", fx.events());
+    }
+
+    #[test]
+    fn a_running_total_is_no_event_toll() {
+        // A tally since a month or a year, or over a whole year with no town named.
+        let fx = Fixture::new("Selon une ONG, 800 civils ont été tués dans la région depuis mars 2022.")
+            .date("depuis mars 2022", "2022-03", None)
+            .killed("800 civils", 800, "civilian", None, None);
+        assert!(fx.events().is_empty(), "{:#?}", fx.events());
+        let fx = Fixture::new("Plus de 4 000 personnes ont été tuées en 2023 dans les violences.")
+            .date("en 2023", "2023", None)
+            .killed("4 000 personnes", 4000, "unknown", None, None);
+        assert!(fx.events().is_empty(), "{:#?}", fx.events());
+        // A year-old attack on a town is a background event, not a tally.
+        let fx = Fixture::new("En 2019, l'attaque d'Indelimane avait coûté la vie à 49 soldats.")
+            .date("En 2019", "2019", None)
+            .place("Indelimane", 0, "locality", "Ménaka")
+            .killed("49 soldats", 49, "military", None, None);
         assert_eq!(fx.events().len(), 1, "{:#?}", fx.events());
     }
 
