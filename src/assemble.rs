@@ -885,7 +885,7 @@ fn attach_actors(doc: &Doc, c: &mut Candidate, cues: &Cues) {
     for &s in &c.sentences {
         let sr = doc.sentence_range(s);
         for (i, a) in f.names.actors.iter().enumerate() {
-            if sr.contains(a.range) && a.mention.category != "political" {
+            if sr.contains(a.range) && a.mention.category != "political" && !is_affiliation(doc, a.range, cues) {
                 let (role, explicit) = actor_role(doc, c, a.range, &a.mention.category, cues);
                 found.push((role, i, explicit));
             }
@@ -932,6 +932,23 @@ fn attach_actors(doc: &Doc, c: &mut Candidate, cues: &Cues) {
         }
         c.actors.push((role.clone(), *i));
     }
+}
+
+/// An actor named as what another belongs to ("le JNIM, lié à Al-Qaïda",
+/// "Kraze Baryè, membre de la coalition Viv Ansanm", "la katiba Macina,
+/// affiliée au JNIM"): background, not a party to the event.
+fn is_affiliation(doc: &Doc, r: ViewRange, cues: &Cues) -> bool {
+    let sentence = doc.sentence_range(doc.sentence_of(r.start));
+    let before = &doc.fold[sentence.start..r.start];
+    let mut t = before[floor_char(before, before.len().saturating_sub(48))..].trim_end();
+    // Up to a preposition and an article: "affiliée au", "lié à l'".
+    for _ in 0..2 {
+        let small = ["l'", "d'", "la", "le", "les", "des", "du", "au", "aux", "a", "de"];
+        if let Some(rest) = small.iter().find_map(|a| t.strip_suffix(a).filter(|r| r.is_empty() || r.ends_with(' '))) {
+            t = rest.trim_end();
+        }
+    }
+    cues.phrases("affiliation").iter().any(|p| t.ends_with(p.as_str()))
 }
 
 /// The candidate's counts are all of armed-group members.
@@ -2269,6 +2286,7 @@ mod tests {
             "toll_state",
             "destination",
             "trend",
+            "affiliation",
         ];
         let data = include_str!("../gazetteers/event_cues.tsv");
         for line in data.lines().filter(|l| !l.starts_with('#')).skip(1) {
@@ -2428,6 +2446,20 @@ mod tests {
         let role = |name: &str| events[0].actors.iter().find(|a| a.name == name).map(|a| a.role.clone());
         assert_eq!(role("EIGS").as_deref(), Some("perpetrator"), "{events:#?}");
         assert_eq!(role("VDP").as_deref(), Some("target"), "{events:#?}");
+    }
+
+    #[test]
+    fn the_group_an_actor_belongs_to_is_no_party() {
+        let fx =
+            Fixture::new("Jeudi à Tessit, l'EIGS, affilié à l'État islamique, a attaqué un convoi et tué 7 soldats.")
+                .place("Tessit", 0, "locality", "Gao")
+                .date("Jeudi", "2022-08-11", None)
+                .actor("EIGS", "armed_group")
+                .actor("État islamique", "armed_group")
+                .killed("7 soldats", 7, "military", None, None);
+        let events = fx.events();
+        let names: Vec<&str> = events[0].actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["EIGS"], "{events:#?}");
     }
 
     #[test]
