@@ -1216,7 +1216,12 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
                 && specific(&e.kind)
                 && specific(&c.kind)
                 && (e.kind == "airstrike" || c.kind == "airstrike");
-            groups_ok && dates_ok && places_ok && !told_apart && !kinds_clash
+            // A feared or planned attack is not the one that happened.
+            let hypothetical = |x: &Candidate| {
+                x.trigger.is_some() && Cues::get().any("hypothetical", &doc.fold[doc.clause(x.at).as_range()])
+            };
+            let certainty_ok = hypothetical(e) == hypothetical(&c);
+            groups_ok && dates_ok && places_ok && !told_apart && !kinds_clash && certainty_ok
         };
         // Where a statement with no place of its own goes: the event already
         // told in its paragraph, else the main (first) event; one with its
