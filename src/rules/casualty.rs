@@ -424,6 +424,10 @@ impl CasualtyRules {
         if matches!(tok(toks, j), "seul" | "seule" | "seuls") {
             j += 1;
         }
+        // "un quatrième militaire a succombé": one more.
+        if q.core == Core::One && tok(toks, j).ends_with("ieme") && in_sent(j) {
+            j += 1;
+        }
         // The head.
         let noun = self.nouns.match_at(toks, j);
         let vict = self.victims.match_at(toks, j);
@@ -464,6 +468,17 @@ impl CasualtyRules {
             weak_head = true;
         }
         let has_head = head_end > j;
+        // "le secteur 13", "au PK 5", "la route nationale 4": a number
+        // that names a place.
+        if !has_head
+            && q.t0 > 0
+            && matches!(
+                toks[q.t0 - 1].text,
+                "secteur" | "quartier" | "zone" | "pk" | "km" | "nationale" | "rn" | "cellule" | "bloc" | "camp"
+            )
+        {
+            return None;
+        }
         // "enlevé à Delmas 33": a bare number right after a capitalized word
         // inside the sentence is part of a name.
         if !has_head
@@ -520,7 +535,11 @@ impl CasualtyRules {
         // "des dizaines d'abris", "40 de ses hommes": a noun we do not know.
         let next_word = toks.get(j).filter(|t| t.kind == TokKind::Word && t.sentence == sent).map(|t| t.text);
         if !has_head && !partitive && !autres {
-            if matches!(q.core, Core::ApproxNoun | Core::VagueNoun) {
+            // "et en a blessé une dizaine": the pronoun stands for the noun.
+            let pronoun_object = (q.t0.saturating_sub(4)..q.t0)
+                .any(|m| toks[m].sentence == sent && toks[m].text == "en")
+                && self.before.match_before(toks, q.t0).is_some_and(|(b, _)| toks[b].sentence == sent);
+            if matches!(q.core, Core::ApproxNoun | Core::VagueNoun) && !pronoun_object {
                 return None;
             }
             // "3 500 détenus se sont évadés": a noun we do not know.
@@ -581,6 +600,25 @@ impl CasualtyRules {
             }
             if matches!(t.text, "." | ";" | ":" | "!" | "?" | "(" | ")") {
                 break;
+            }
+            // An apposition or a relative between the subject and its verb:
+            // "deux civils, un boutiquier et son neveu, ont perdu la vie",
+            // "des milliers d'habitants de Marte, une localité qui comptait…,
+            // ont fui".
+            if t.text == "," && after.is_none() {
+                let close = (k + 1..(k + 16).min(limit).min(toks.len()))
+                    .take_while(|&c| in_sent(c) && !matches!(toks[c].text, "." | ";" | ":" | "(" | ")"))
+                    .find(|&c| toks[c].text == ",");
+                let verb_after = close.is_some_and(|c| {
+                    (c + 1..=c + 2).any(|v| {
+                        in_sent(v)
+                            && (self.after.match_at(toks, v).is_some() || self.strong.match_at(toks, v).is_some())
+                    })
+                });
+                if let Some(c) = close.filter(|_| verb_after) {
+                    k = c + 1;
+                    continue;
+                }
             }
             if k > head_end {
                 if let Some(&qi) = q_at.get(&k) {
@@ -653,6 +691,25 @@ impl CasualtyRules {
             }
             k += 1;
         }
+        // "une localité qui comptait 15 000 âmes": a population, whatever
+        // verb follows the clause.
+        let population = rule != "count_noun"
+            && q.t0 > 0
+            && matches!(
+                toks[q.t0 - 1].text,
+                "comptait"
+                    | "compte"
+                    | "comptent"
+                    | "comptaient"
+                    | "abrite"
+                    | "abritait"
+                    | "peuplee"
+                    | "peuple"
+                    | "regroupe"
+            );
+        if population {
+            return None;
+        }
         // A count without a noun takes a cue only right after it: "trois ont été tués".
         if !has_head && after.is_some_and(|a| a.0 > head_end.max(q.t1) + 3) {
             after = None;
@@ -697,6 +754,14 @@ impl CasualtyRules {
             if let Some(t) = self.fronted_cue(toks, q.t0, sent) {
                 kind = Some(t.kind);
                 rule = "count_fronted";
+            }
+        }
+        // "onze déplacés ont perdu la vie": displaced people were killed.
+        if rule == "count_noun" && kind == Some("displaced") {
+            if let Some((_, _, t)) =
+                after.filter(|a| matches!(a.2.kind, "killed" | "injured" | "kidnapped" | "missing"))
+            {
+                kind = Some(t.kind);
             }
         }
         // "le décès de cinq blessés", "a coûté la vie à deux otages": the
@@ -761,7 +826,7 @@ impl CasualtyRules {
                 kind = Some(t.kind);
                 victims = victims.filter(|v| *v != "generic").or(t.victims);
                 rule = "count_subset";
-            } else if subset && has_head && q.core != Core::VagueDet {
+            } else if subset && has_head && (q.core != Core::VagueDet || matches!(victims, Some(v) if v != "generic")) {
                 if let Some(l) = antecedent {
                     kind = Some(l.kind);
                     rule = "count_subset";
@@ -787,7 +852,13 @@ impl CasualtyRules {
                 while tok(toks, a) == "\"" {
                     a += 1;
                 }
+                // "quatorze civils tués : neuf à Mamove et cinq à Mbau": a
+                // breakdown by place of the count before.
+                let by_place = matches!(prev, ":" | "," | "et" | ";")
+                    && matches!(tok(toks, a), "a" | "au" | "dans")
+                    && toks.get(a + 1).is_some_and(|t| t.sentence == sent && text.is_upper_at(t.start));
                 let ba = self.cue_at("bare_after", toks, a).is_some()
+                    || by_place && last_same.is_some()
                     || matches!(tok(toks, a), "grievement" | "legerement" | "serieusement") && last_same.is_some()
                     || matches!(tok(toks, a), "." | ";" | "," | "") && last_same.is_some();
                 if bb || ba {
@@ -810,7 +881,8 @@ impl CasualtyRules {
         if weak_head && !weak_ok && rule != "count_subset" {
             return None;
         }
-        if q.core == Core::VagueDet && subset {
+        // "dont plusieurs femmes" names who; "dont plusieurs grièvement" does not.
+        if q.core == Core::VagueDet && subset && !(has_head && matches!(victims, Some(v) if v != "generic")) {
             return None;
         }
         // Victims.
