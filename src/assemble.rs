@@ -283,6 +283,23 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         if !count_in_clause && trend || since_a_month_or_year(&doc, clause) {
             continue;
         }
+        // "Vingt-deux personnes soupçonnées d'avoir pris part aux tueries ont
+        // été interpellées": the event told is the arrest; the killings are
+        // named as what the suspects did.
+        let counts: Vec<&str> = f
+            .casualties
+            .casualties
+            .iter()
+            .filter(|c| sr.contains(c.range) && !c.mention.negated)
+            .map(|c| c.mention.kind.as_str())
+            .collect();
+        if is_anaphoric(fold, hit.found.range.start)
+            && hit.found.mention.event_type != "arrest"
+            && !counts.is_empty()
+            && counts.iter().all(|k| *k == "arrested")
+        {
+            continue;
+        }
         // Hostages set free are news of a kidnapping told elsewhere, not one.
         let told_release = |r: ViewRange| cues.any("release", &fold[r.as_range()]);
         if hit.found.mention.event_type == "kidnapping" && hit.strength == Strength::Weak && told_release(sr) {
@@ -647,10 +664,30 @@ fn is_locator(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
             at == 0 || !t.as_bytes()[at - 1].is_ascii_alphanumeric()
         }
     });
+    // An office held there: "le maire adjoint de Kenscoff", "le préfet de
+    // Kpendjal" speak of the event, they do not place it.
+    let office = cues.phrases("office").iter().any(|p| {
+        t.ends_with(p.as_str()) && {
+            let at = t.len() - p.len();
+            at == 0 || !t.as_bytes()[at - 1].is_ascii_alphanumeric()
+        }
+    });
     // Where people or the wounded went: "évacués vers le centre hospitalier
     // régional de Kaya", "ont fui en direction de Sarh".
     let window = &before[floor_char(before, before.len().saturating_sub(45))..];
-    locating || cues.any("destination", window)
+    // A capital standing for its government: "Washington, de son côté, a
+    // condamné…", "Kigali a jugé ces accusations absurdes".
+    let after = fold[r.end..s.end.max(r.end)].trim_start();
+    let after = [", de son cote,", ", pour sa part,", ", elle,", ", lui,"]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .unwrap_or(after)
+        .trim_start();
+    let speaker = cues
+        .phrases("speaker")
+        .iter()
+        .any(|p| after.starts_with(p.as_str()) && after[p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    locating || office || speaker || cues.any("destination", window)
 }
 
 /// A definite or demonstrative noun phrase points back to a known event.
@@ -1276,7 +1313,10 @@ fn absorb(doc: &Doc, e: &mut Candidate, c: Candidate) {
         e.place = c.place;
         e.place_dist = c.place_dist;
     }
+    // A count told without an event word takes the word's type.
+    let counts_only = e.trigger.is_none() && c.trigger.is_some() && c.strong;
     if (c.strong && !e.strong)
+        || counts_only
         || (c.strong == e.strong && type_rank(&c.kind) < type_rank(&e.kind) && c.trigger.is_some())
     {
         e.kind = c.kind.clone();
@@ -2292,6 +2332,8 @@ mod tests {
             "destination",
             "trend",
             "affiliation",
+            "office",
+            "speaker",
         ];
         let data = include_str!("../gazetteers/event_cues.tsv");
         for line in data.lines().filter(|l| !l.starts_with('#')).skip(1) {
@@ -2465,6 +2507,45 @@ mod tests {
         let events = fx.events();
         let names: Vec<&str> = events[0].actors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["EIGS"], "{events:#?}");
+    }
+
+    #[test]
+    fn a_capital_speaking_or_an_office_holder_does_not_place_the_event() {
+        let fx = Fixture::new(
+            "Mardi, des obus ont tué six civils à Kanyaruchinya. \
+             Washington a condamné mardi une attaque menée depuis les positions rebelles.",
+        )
+        .place("Kanyaruchinya", 0, "locality", "Nord-Kivu")
+        .place("Washington", 0, "locality", "District of Columbia")
+        .date("Mardi", "2023-02-07", None)
+        .date("mardi une", "2023-02-07", None)
+        .killed("six civils", 6, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Kanyaruchinya"));
+        let fx = Fixture::new(
+            "Vendredi, des hommes armés ont tué quatre villageois à Godet. \
+             Le maire de Kenscoff dénonce vendredi un massacre.",
+        )
+        .place("Godet", 0, "locality", "Ouest")
+        .place("Kenscoff", 0, "locality", "Ouest")
+        .date("Vendredi", "2025-02-07", None)
+        .date("vendredi un", "2025-02-07", None)
+        .killed("quatre villageois", 4, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Godet"));
+    }
+
+    #[test]
+    fn suspects_of_the_killings_arrested_make_an_arrest() {
+        let fx = Fixture::new("À Sarh, neuf hommes soupçonnés d'avoir participé aux massacres ont été arrêtés jeudi.")
+            .place("Sarh", 0, "locality", "Moyen-Chari")
+            .date("jeudi", "2022-02-10", None)
+            .casualty("neuf hommes", "arrested", 9, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].kind, "arrest");
     }
 
     #[test]
