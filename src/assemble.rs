@@ -578,7 +578,21 @@ fn is_reporting_date(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
     let lead_in = before.len() <= 60 && !before.contains('.');
     let dash_after = after.trim_start().starts_with(['-', '(', '|']);
     let byline = p.len() < 80 && !f.triggers.iter().any(|t| p.contains(t.found.range));
-    if lead_in && (dash_after || after.trim().is_empty() || byline) {
+    // Datelines and bylines open the article; further down, "18 novembre –
+    // Tabankort. Une patrouille…" is an entry of a chronology.
+    // An article has one dateline: a date with a dash in an earlier
+    // paragraph makes this one an entry too.
+    let paragraph_index = f.segments.paragraphs.iter().position(|q| q.contains(r)).unwrap_or(0);
+    let dated_with_dash = |q: &ViewRange| {
+        f.dates.dates.iter().any(|d| {
+            q.contains(d.range)
+                && d.range.start - q.start <= 60
+                && fold[d.range.end..q.end].trim_start().starts_with(['-', '('])
+        })
+    };
+    let earlier_dateline =
+        f.segments.paragraphs[..paragraph_index.min(f.segments.paragraphs.len())].iter().any(dated_with_dash);
+    if lead_in && paragraph_index <= 2 && !earlier_dateline && (dash_after || after.trim().is_empty() || byline) {
         return true;
     }
     // A date that opens a statement ("Mercredi, un nouveau communiqué a fait
@@ -2546,6 +2560,21 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].kind, "arrest");
+    }
+
+    #[test]
+    fn a_chronology_entry_is_dated_by_its_own_date() {
+        let fx = Fixture::new(
+            "Mali : l'année en dix attaques\n\nBamako, 3 janvier 2020 – Retour sur l'année écoulée.\n\n\
+             18 novembre – Tabankort. Une patrouille tombe dans une embuscade ; vingt-quatre soldats sont tués.",
+        )
+        .date("3 janvier 2020", "2020-01-03", None)
+        .date("18 novembre", "2019-11-18", None)
+        .place("Tabankort", 0, "locality", "Ménaka")
+        .killed("vingt-quatre soldats", 24, "military", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].date.as_ref().map(|d| d.value.as_str()), Some("2019-11-18"));
     }
 
     #[test]
