@@ -1343,6 +1343,10 @@ fn absorb(doc: &Doc, e: &mut Candidate, c: Candidate) {
     e.persons.extend(c.persons.iter().cloned());
 }
 
+/// Civilians killed in one attack, with no force hit, from which it is a
+/// massacre (what the corpus annotators do in the large majority of cases).
+const MASSACRE_CIVILIANS: u64 = 30;
+
 /// How far apart two places may be and still be the scene of one event.
 const NEARBY_KM: f64 = 30.0;
 
@@ -1511,6 +1515,21 @@ fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
     let mut kind = c.kind.clone();
     if kind == "attack" && taken && !hurt && weak {
         kind = "kidnapping".into();
+    }
+    // Many civilians killed and no force hit: a massacre, whatever word
+    // the text used ("58 civils tués au retour du marché").
+    let civilians_killed = casualties
+        .iter()
+        .filter(|x| x.kind == "killed" && x.victims == "civilian")
+        .filter_map(|x| x.best.or(x.low))
+        .max()
+        .unwrap_or(0);
+    let forces_hit = casualties.iter().any(|x| {
+        matches!(x.kind.as_str(), "killed" | "injured")
+            && matches!(x.victims.as_str(), "military" | "police" | "peacekeepers")
+    });
+    if kind == "attack" && civilians_killed >= MASSACRE_CIVILIANS && !forces_hit {
+        kind = "massacre".into();
     }
     if kind == "protest" {
         let violent_words = f.triggers.iter().any(|t| {
@@ -2575,6 +2594,22 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].date.as_ref().map(|d| d.value.as_str()), Some("2019-11-18"));
+    }
+
+    #[test]
+    fn many_civilians_killed_and_no_force_hit_is_a_massacre() {
+        let fx = Fixture::new("Dimanche à Solenzo, des hommes armés ont tué 45 civils.")
+            .place("Solenzo", 0, "locality", "Boucle du Mouhoun")
+            .date("Dimanche", "2025-03-09", None)
+            .killed("45 civils", 45, "civilian", None, None);
+        assert_eq!(fx.events()[0].kind, "massacre");
+        // Soldats tués aussi : une attaque.
+        let fx = Fixture::new("Dimanche à Solenzo, des hommes armés ont tué 45 civils et 6 soldats.")
+            .place("Solenzo", 0, "locality", "Boucle du Mouhoun")
+            .date("Dimanche", "2025-03-09", None)
+            .killed("45 civils", 45, "civilian", None, None)
+            .killed("6 soldats", 6, "military", None, None);
+        assert_eq!(fx.events()[0].kind, "attack");
     }
 
     #[test]
