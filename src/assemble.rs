@@ -539,6 +539,18 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
 fn is_running_total(doc: &Doc, c: &Found<CasualtyMention>) -> bool {
     let clause = doc.clause(c.range.start);
     let sentence = doc.sentence_range(doc.sentence_of(c.range.start));
+    // "Depuis 2009, le conflit a fait plus de 20 000 morts": a sentence that
+    // opens with a tally's start, or that speaks of a whole war or country.
+    let opening = doc.clause(sentence.start);
+    let day_in_sentence =
+        doc.f.dates.dates.iter().any(|d| {
+            sentence.contains(d.range) && matches!(d.mention.precision.as_str(), "day" | "part_of_day" | "time")
+        });
+    if !day_in_sentence
+        && (since_a_month_or_year(doc, opening) || Cues::get().any("tally", &doc.fold[sentence.as_range()]))
+    {
+        return true;
+    }
     let whole_year = coarse_dates(doc, clause).any(|d| d.mention.precision == "year")
         && c.mention.best.or(c.mention.low).is_some_and(|n| n >= 100)
         && !doc.f.names.places.iter().any(|p| sentence.contains(p.range) && place_rank(&p.mention.feature) <= 1);
@@ -2367,6 +2379,7 @@ mod tests {
             "affiliation",
             "office",
             "speaker",
+            "tally",
         ];
         let data = include_str!("../gazetteers/event_cues.tsv");
         for line in data.lines().filter(|l| !l.starts_with('#')).skip(1) {
@@ -2455,6 +2468,11 @@ mod tests {
         let fx = Fixture::new("Plus de 4 000 personnes ont été tuées en 2023 dans les violences.")
             .date("en 2023", "2023", None)
             .killed("4 000 personnes", 4000, "unknown", None, None);
+        assert!(fx.events().is_empty(), "{:#?}", fx.events());
+        // A sentence that opens with where a tally starts, or speaks of a whole war.
+        let fx = Fixture::new("Depuis 2012, le conflit a fait plus de 10 000 morts dans le centre du pays.")
+            .date("Depuis 2012", "2012", None)
+            .killed("10 000 morts", 10000, "unknown", None, None);
         assert!(fx.events().is_empty(), "{:#?}", fx.events());
         // A year-old attack on a town is a background event, not a tally.
         let fx = Fixture::new("En 2019, l'attaque d'Indelimane avait coûté la vie à 49 soldats.")
