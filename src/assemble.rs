@@ -1604,7 +1604,9 @@ fn authority(c: &CasualtyMention, sentence: &str, lead_in: &str, cues: &Cues, po
     if !["final", "update", "first"].iter().any(|k| cues.any(k, &revision)) {
         revision = lead_in.to_string();
     }
-    let source = c.source.as_deref().map(crate::normalize::fold).unwrap_or_default();
+    // Without a "selon…", who speaks is said before the figure ("le
+    // porte-parole du gouvernement a évoqué une soixantaine de victimes").
+    let source = c.source.as_deref().map(crate::normalize::fold).unwrap_or_else(|| lead_in.to_string());
     let mut score = 0;
     if cues.any("final", &revision) {
         score += 4;
@@ -2628,6 +2630,21 @@ mod tests {
             .killed("45 civils", 45, "civilian", None, None)
             .killed("6 soldats", 6, "military", None, None);
         assert_eq!(fx.events()[0].kind, "attack");
+    }
+
+    #[test]
+    fn the_government_figure_outranks_a_collective_figure() {
+        let fx = Fixture::new(
+            "Jeudi à Karma, des hommes armés ont tué des villageois. Un collectif affirme que 147 civils ont été tués. \
+             Le porte-parole du gouvernement a évoqué 60 civils tués.",
+        )
+        .place("Karma", 0, "locality", "Nord")
+        .date("Jeudi", "2023-04-20", None)
+        .killed("147 civils", 147, "civilian", None, None)
+        .killed("60 civils", 60, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].casualties[0].best, Some(60), "{events:#?}");
     }
 
     #[test]

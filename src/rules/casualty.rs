@@ -836,6 +836,12 @@ impl CasualtyRules {
                         victims = l.victims.or(victims);
                     }
                 }
+            } else if has_head && self.cue_before("bare_before", toks, q.t0, sent) && last_near.is_some() {
+                // "le décompte final sera ramené à 49 militaires".
+                if let Some(l) = last_near {
+                    kind = Some(l.kind);
+                    rule = "count_ellipsis";
+                }
             } else if has_head
                 && (prev == "et"
                     || prev == "que" && q.t0 >= 2 && toks[q.t0 - 2].text == "ainsi"
@@ -1150,6 +1156,24 @@ impl CasualtyRules {
                 }
                 if let Some((_, t)) = self.nouns.match_at(toks, n).filter(|_| toks[n].sentence == sent) {
                     return Some(*t);
+                }
+            }
+        }
+        // "portant à six le nombre de militaires tués".
+        if tok(toks, q.t1) == "le" && matches!(tok(toks, q.t1 + 1), "nombre" | "bilan" | "total") {
+            let window = (q.t1 + 2..q.t1 + 9).take_while(|&k| toks.get(k).is_some_and(|t| t.sentence == sent));
+            let mut victims = None;
+            for k in window {
+                if let Some((_, t)) = self.nouns.match_at(toks, k) {
+                    return Some(*t);
+                }
+                if let Some((_, v)) = self.victims.match_at(toks, k) {
+                    victims = victims.or(Some(*v));
+                }
+                if let Some((_, t)) = self.after.match_at(toks, k) {
+                    let mut t = *t;
+                    t.victims = t.victims.or(victims.filter(|v| *v != "generic"));
+                    return Some(t);
                 }
             }
         }
