@@ -131,6 +131,8 @@ const ADVERBS: &[&str] = &[
     "par",
     "balles",
     "y",
+    "toujours",
+    "encore",
 ];
 /// Forms of "être" (and "été") before a passive participle.
 const AUXILIARIES: &[&str] = &[
@@ -694,6 +696,7 @@ impl CasualtyRules {
         // "une localité qui comptait 15 000 âmes": a population, whatever
         // verb follows the clause.
         let population = rule != "count_noun"
+            && after.is_none_or(|a| a.0 > head_end)
             && q.t0 > 0
             && matches!(
                 toks[q.t0 - 1].text,
@@ -1112,7 +1115,7 @@ impl CasualtyRules {
                 || toks[p - 1].sentence != sent
                 || matches!(
                     toks[p - 1].text,
-                    ":" | "\"" | "(" | "ou" | "laquelle" | "lequel" | "lesquelles" | "lesquels" | "dont" | "que"
+                    ":" | "\"" | "(" | "-" | "ou" | "laquelle" | "lequel" | "lesquelles" | "lesquels" | "dont" | "que"
                 );
             if aux && opens {
                 return Some(*term);
