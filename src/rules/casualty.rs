@@ -581,7 +581,8 @@ impl CasualtyRules {
             .before
             .match_before(toks, k0)
             .filter(|(s, _)| toks[*s].sentence == sent)
-            .or_else(|| self.nominal_before(toks, q_at, k0, sent));
+            .or_else(|| self.nominal_before(toks, q_at, k0, sent))
+            .or_else(|| self.verb_before_place(text, toks, k0, sent));
         let before = before_at.map(|(_, t)| *t);
         // Cues after the head.
         let mut after: Option<(usize, usize, Term)> = None;
@@ -1077,6 +1078,44 @@ impl CasualtyRules {
             }
         }
         None
+    }
+
+    /// A verb cut from its object count by where or when: "ont interpellé à
+    /// Ouahigouya trois hommes", "ont enlevé lundi près de Kaya deux
+    /// enseignants". Returns the verb's first token and term.
+    fn verb_before_place(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        k0: usize,
+        sent: usize,
+    ) -> Option<(usize, &Term)> {
+        const DAYS: &[&str] =
+            &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir", "matin"];
+        let mut m = k0;
+        let mut named = false;
+        while m > 0 && k0 - m < 7 {
+            let t = &toks[m - 1];
+            if t.sentence != sent {
+                return None;
+            }
+            let capital = t.kind == TokKind::Word && text.is_upper_at(t.start);
+            if capital || DAYS.contains(&t.text) {
+                named = true;
+            } else if !matches!(t.text, "a" | "au" | "aux" | "dans" | "pres" | "de" | "d" | "'" | "-") {
+                break;
+            }
+            m -= 1;
+        }
+        if !named || m == k0 {
+            return None;
+        }
+        // A verb ("ont interpellé"), not a noun cue ending in "de".
+        self.before.match_before(toks, m).filter(|(s, t)| {
+            toks[*s].sentence == sent
+                && t.kind != "displaced"
+                && !matches!(toks[m - 1].text, "de" | "d" | "'" | "a" | "aux" | "des" | "du")
+        })
     }
 
     /// A participle of `after` before the count whose subject the count is
