@@ -85,6 +85,7 @@ struct Lexicon {
     name_heads: HashSet<String>,
     unit_after: HashSet<String>,
     count_words: Vec<(String, i64)>,
+    report_verbs: Vec<String>,
 }
 
 impl Lexicon {
@@ -132,6 +133,7 @@ impl Lexicon {
                         lx.name_heads.insert(f);
                     }
                     "count_word" => lx.count_words.push((f, num)),
+                    "report_verb" => lx.report_verbs.push(f),
                     _ => {}
                 }
             }
@@ -909,6 +911,33 @@ impl DateRules {
         }
     }
 
+    /// True when the date at `start..end` dates a report, not an event: a
+    /// reporting verb just before it ("a annoncé mardi", "publié le"), or
+    /// right after a sentence it opens ("Ce mercredi, un chef a livré un
+    /// chiffre").
+    fn is_report_date(&self, text: &NormalizedText, segments: &Segments, start: usize, end: usize) -> bool {
+        let f = text.fold();
+        let sentence = segments.sentences.get(segments.sentence_at(start)).map(|s| s.range);
+        let Some(sentence) = sentence else { return false };
+        let has_verb = |window: &str| {
+            self.lexicon.report_verbs.iter().any(|v| {
+                window.match_indices(v.as_str()).any(|(k, _)| {
+                    let e = k + v.len();
+                    (k == 0 || !window.as_bytes()[k - 1].is_ascii_alphanumeric())
+                        && (e == window.len() || !window.as_bytes()[e].is_ascii_alphanumeric())
+                })
+            })
+        };
+        let lead = &f[sentence.start.min(start)..start];
+        let near_before = &lead[floor_boundary(lead, lead.len().saturating_sub(24))..];
+        if has_verb(near_before) {
+            return true;
+        }
+        let opens = lead.trim().len() <= 3;
+        let after = &f[end..floor_boundary(f, (end + 70).min(sentence.end.max(end)))];
+        opens && has_verb(after)
+    }
+
     /// True when the clause around `start..end` speaks of the future.
     fn future_context(&self, text: &NormalizedText, segments: &Segments, start: usize, end: usize) -> bool {
         let f = text.fold();
@@ -1009,7 +1038,9 @@ impl DateRules {
                         Some(Val::Day(e)) => e,
                         _ => d,
                     };
-                    if precision != "week" {
+                    // The day a figure or a statement was given anchors no
+                    // "le même jour" or "le lendemain" of the story.
+                    if precision != "week" && !self.is_report_date(text, segments, c.start, c.end) {
                         last_day = Some((d, e));
                     }
                     if kind == Basis::Absolute {
@@ -1457,6 +1488,13 @@ mod tests {
             ["2015-05-03..2015-05-04", "2015-05-05"]
         );
         assert_eq!(values("En 2003 il fonde le groupe ; trois ans plus tard, il le quitte.", PUB), ["2003", "2006"]);
+        // The day a figure was given anchors nothing.
+        assert_eq!(
+            values("Le 3 mai 2015, un raid à Kaya. Le 5 mai 2015, la police a annoncé 9 morts. Le même jour, une mine a explosé.", PUB)
+                .last()
+                .map(String::as_str),
+            Some("2015-05-03")
+        );
         // Nothing to anchor on.
         assert_eq!(values("La veille, rien.", PUB), ["null"]);
     }
