@@ -945,7 +945,17 @@ impl Gazetteers {
                 return None;
             }
         }
-        let cands = self.lookup(key);
+        let mut cands = self.lookup(key);
+        // An acronym in running text ("la CAN", "la BAD"): an all-caps word
+        // of two to four letters names only a place written so itself
+        // ("RDC", "RCA"), unless it heads an all-caps rubric or dateline
+        // ("EST – Deux passagers tués", "KADUNA, 26 juillet"), where every
+        // name is in capitals.
+        let caps = upper && i == j && self.is_all_caps(text, toks[i]);
+        let heading = caps && self.caps_heading(text, toks, i);
+        if caps && !heading && (2..=4).contains(&key.len()) {
+            cands.retain(|p| self.named_in_capitals(key, p));
+        }
         if cands.is_empty() {
             return None;
         }
@@ -969,6 +979,12 @@ impl Gazetteers {
             }
         }
         if upper {
+            // A rubric or dateline names a place as a cue would ("NORD –
+            // …"), but only a notable one.
+            if common && !prep && heading && cue.is_none() {
+                cands.retain(notable);
+                return (!cands.is_empty()).then_some((cands, false));
+            }
             if common && !prep {
                 let exempt = cands.iter().any(|p| {
                     p.feature == "country"
@@ -995,6 +1011,49 @@ impl Gazetteers {
             && (i + 1..=j)
                 .find(|&k| !STOP.contains(&&f[toks[k].start..toks[k].end]))
                 .is_some_and(|k| text.is_upper_at(toks[k].start))
+    }
+
+    /// Whether `p` has a name of key `key` written in capitals ("RDC").
+    fn named_in_capitals(&self, key: &str, p: &Place) -> bool {
+        if self.extra.capitals.contains(&(key.to_string(), p.id.clone())) {
+            return true;
+        }
+        let Some(k) = self.places.find_key(key) else { return false };
+        self.places.postings(k).any(|o| {
+            let line = self.places.line(o);
+            line.split('\t').next() == Some(p.id.as_str())
+                && places::row_names(line)
+                    .iter()
+                    .any(|n| places::written_in_capitals(n) && key::key_of_raw(n, fold) == key)
+        })
+    }
+
+    /// True when token `i` is in capitals in a line written in capitals
+    /// (an all-caps headline), or in the all-caps words that begin a line
+    /// and end with a dash, a comma or a colon (a rubric, "EST – …", or a
+    /// dateline, "KADUNA, 26 juillet").
+    fn caps_heading(&self, text: &NormalizedText, toks: &[Token], i: usize) -> bool {
+        let f = text.fold();
+        let t = toks[i];
+        let line_start = f[..t.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = f[t.end..].find('\n').map_or(f.len(), |p| t.end + p);
+        let line = text.original_of(ViewRange::new(line_start, line_end));
+        if !line.chars().any(char::is_lowercase) {
+            return true;
+        }
+        if text.original_of(ViewRange::new(line_start, t.end)).chars().any(char::is_lowercase) {
+            return false;
+        }
+        // The rest of the all-caps run ("BOUCLE DU MOUHOUN –").
+        let mut end = t.end;
+        for (k, n) in toks.iter().enumerate().skip(i + 1) {
+            if n.start >= line_end || !joinable(&f.as_bytes()[toks[k - 1].end..n.start]) || !self.is_all_caps(text, *n)
+            {
+                break;
+            }
+            end = n.end;
+        }
+        f[end..line_end].trim_start().starts_with(['-', ',', ':'])
     }
 
     fn is_all_caps(&self, text: &NormalizedText, t: Token) -> bool {

@@ -302,3 +302,18 @@ fn a_name_accepted_once_is_a_place_without_cue_elsewhere() {
 fn titles_after_a_site_cue_are_not_places() {
     assert!(places("Au Mali, il a quitté le poste de Premier ministre.").iter().all(|x| x.0 != "Premier"));
 }
+
+#[test]
+fn short_all_caps_words_are_acronyms_unless_they_head_a_line() {
+    // Gazetteer variants "Bad" (Badou, Togo) and "Can" (Caen): in capitals
+    // inside a sentence they are acronyms of a bank and an association.
+    let p = places("Au Togo, un prêt de la BAD a été signé ; le pasteur de la CAN a prié à Lomé.");
+    assert!(p.iter().all(|x| x.0 != "BAD" && x.0 != "CAN"), "{p:?}");
+    assert!(p.iter().any(|x| x.0 == "Lomé"), "{p:?}");
+    // A place written in capitals in the gazetteer stays one.
+    assert!(places("Les combats reprennent en RDC.").iter().any(|x| x.0 == "RDC"));
+    // A rubric or a dateline in capitals names places, word-like ones too.
+    let p = places("SAHEL – Trois bergers enlevés près de Dori\n\nKAYA, 3 mars – Au Burkina, le calme est revenu.");
+    assert!(p.iter().any(|x| x.0 == "SAHEL" && x.2 == "admin1"), "{p:?}");
+    assert!(p.iter().any(|x| x.0 == "KAYA"), "{p:?}");
+}
