@@ -769,6 +769,11 @@ impl Gazetteers {
                     cue: h.cue,
                     sentence: s,
                     paragraph: segments.sentences.get(s).map_or(0, |x| x.paragraph),
+                    article: h.first > 0 && {
+                        let p = toks[h.first - 1];
+                        matches!(&f[p.start..h.range.start], "le " | "la " | "les " | "du " | "au " | "aux " | "l'")
+                            && p.start >= sentence_floor(h.range.start)
+                    },
                 }
             })
             .collect();

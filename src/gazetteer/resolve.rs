@@ -10,6 +10,8 @@
 //!   capitals before villages; a town before a same-named district);
 //! * agreement with the cue before the name ("région de" → a first-level
 //!   division, "cercle de" → a second-level one, "village de" → a locality);
+//! * a definite article right before the name ("dans le Boulgou") favours
+//!   anything but a town;
 //! * the document's focus on its country;
 //! * containment: another mention nearby names its admin1 or admin2
 //!   ("Dioura, dans le cercle de Ténenkou"; +3 in the same or a
@@ -43,6 +45,10 @@ pub struct PlaceMentionDraft {
     pub paragraph: usize,
     /// Per candidate: named so by `place_aliases.tsv` (a curated reading).
     pub curated: Vec<bool>,
+    /// A definite article right before the name ("dans le Boulgou", "au
+    /// Sahel"): French gives one to regions, divisions and countries, not
+    /// to towns.
+    pub article: bool,
 }
 
 /// Words of admin names that only say what kind of division it is.
@@ -156,6 +162,9 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                 .enumerate()
                 .map(|(k, c)| {
                     let mut s = prior(c) + cue_fit(m.cue, c);
+                    if m.article && !m.cue.is_some_and(CueKind::is_noun) && c.feature != "locality" {
+                        s += 2.0;
+                    }
                     if m.curated.get(k).copied().unwrap_or(false) {
                         s += 2.0;
                     }
@@ -328,7 +337,15 @@ mod tests {
     }
 
     fn draft(key: &str, cands: Vec<Place>, cue: Option<CueKind>, sentence: usize) -> PlaceMentionDraft {
-        PlaceMentionDraft { key: key.into(), candidates: cands, cue, sentence, paragraph: 0, curated: vec![] }
+        PlaceMentionDraft {
+            key: key.into(),
+            candidates: cands,
+            cue,
+            sentence,
+            paragraph: 0,
+            curated: vec![],
+            article: false,
+        }
     }
 
     #[test]
@@ -421,6 +438,22 @@ mod tests {
         ];
         let r = resolve(&m, &HashMap::new());
         assert_eq!(m[0].candidates[r[0][0]].id, "cercle");
+    }
+
+    #[test]
+    fn an_article_points_to_a_division_not_a_town() {
+        // "dans le Xa": French names a province with an article, a town without.
+        let cands = || {
+            vec![
+                place("town", "BF", "Est", "", "locality", 12.0, 0.5, 2_000),
+                place("province", "BF", "Centre-Est", "", "admin2", 11.5, -0.4, 0),
+            ]
+        };
+        let mut with = draft("xa", cands(), Some(CueKind::Prep), 0);
+        with.article = true;
+        let bare = draft("xa", cands(), Some(CueKind::Prep), 0);
+        assert_eq!(with.candidates[resolve(&[with.clone()], &HashMap::new())[0][0]].id, "province");
+        assert_eq!(bare.candidates[resolve(&[bare.clone()], &HashMap::new())[0][0]].id, "town");
     }
 
     #[test]
