@@ -81,6 +81,8 @@ pub struct Gazetteers {
     not_names: HashSet<String>,
     /// Site nouns that begin a named site's name (`place_sites.tsv`).
     sites: sites::SiteNouns,
+    /// Keys of titles said before a person's name (`person_titles.txt`).
+    titles: HashSet<String>,
 }
 
 impl Default for Gazetteers {
@@ -133,6 +135,7 @@ impl Gazetteers {
             not_names: list_lines(builtin::PLACE_NOT_NAMES).map(|l| key::key_of_raw(l, fold)).collect(),
             // The built-in file is tested (sites::tests): it parses.
             sites: sites::SiteNouns::parse(builtin::PLACE_SITES, fold).expect("place_sites.tsv parses"),
+            titles: list_lines(builtin::PERSON_TITLES).map(|l| key::key_of_raw(l, fold)).collect(),
         };
         g.add_place_rows("place_extra.tsv", builtin::PLACE_EXTRA)?;
         g.add_place_rows("place_world.tsv", builtin::PLACE_WORLD)?;
@@ -407,6 +410,21 @@ impl Gazetteers {
             }
             i = next;
         }
+
+        // The surname of a person the document names ("Ibrahim Boubacar
+        // Keïta" … "le président Keïta") is that person, not a small place.
+        let surnames: HashSet<&str> = hits
+            .iter()
+            .filter(|h| self.names.entries()[h.entry].kind == NameKind::Person)
+            .filter_map(|h| toks.iter().rev().find(|t| t.end <= h.range.end && t.start >= h.range.start))
+            .map(|t| &f[t.start..t.end])
+            .collect();
+        found.retain(|h| {
+            h.first != h.last
+                || !surnames.contains(h.key.as_str())
+                || h.cue.is_some_and(CueKind::is_noun)
+                || h.cands.iter().any(big)
+        });
 
         // Focus: countries named, demonyms, single-country places and actors.
         let mut focus: HashMap<String, f64> = HashMap::new();
@@ -937,6 +955,14 @@ impl Gazetteers {
                 return None;
             }
         }
+        // A title after an article stands for a person: "le Fon de
+        // Babessi", "du Lamido" (a town takes no article).
+        if upper && i == j && self.titles.contains(key) && i > 0 && toks[i - 1].start >= floor {
+            let p = toks[i - 1];
+            if matches!(&f[p.start..start], "le " | "la " | "l'" | "du " | "au ") {
+                return None;
+            }
+        }
         // Part of a longer capitalized name: "Bamoussa Diarra".
         if upper && i == j && !strong {
             let cap_word = |k: usize| {
@@ -962,6 +988,11 @@ impl Gazetteers {
             cands.retain(|p| self.named_in_capitals(key, p));
         }
         if cands.is_empty() {
+            return None;
+        }
+        // Part of a person's name: "le président Keïta", "Nasir El-Rufai",
+        // "Nandy Somé/Diallo" (only a big place survives).
+        if upper && i == j && !strong && self.in_person_name(text, toks, i, floor) && !cands.iter().any(big) {
             return None;
         }
         // A particle inside a person's or a body's name: "le maître Cédric de
@@ -1016,6 +1047,27 @@ impl Gazetteers {
             && (i + 1..=j)
                 .find(|&k| !STOP.contains(&&f[toks[k].start..toks[k].end]))
                 .is_some_and(|k| text.is_upper_at(toks[k].start))
+    }
+
+    /// True when the capitalized word at token `i` reads as part of a
+    /// person's name: right after a title ("le président Keïta", "M.
+    /// Diallo"), after a name particle and a hyphen ("Nasir El-Rufai",
+    /// "al-Baghdadi"), or as the second half of a double surname after a
+    /// first name ("Nandy Somé/Diallo").
+    fn in_person_name(&self, text: &NormalizedText, toks: &[Token], i: usize, floor: usize) -> bool {
+        if i == 0 || toks[i - 1].start < floor {
+            return false;
+        }
+        let f = text.fold();
+        let word = |k: usize| &f[toks[k].start..toks[k].end];
+        let gap = |k: usize| &f[toks[k - 1].end..toks[k].start];
+        let cap = |k: usize| text.is_upper_at(toks[k].start) && !STOP.contains(&word(k));
+        match gap(i) {
+            " " | ". " => self.titles.contains(word(i - 1)),
+            "-" => NAME_PARTICLES.contains(&word(i - 1)),
+            "/" => cap(i - 1) && i > 1 && toks[i - 2].start >= floor && gap(i - 1) == " " && cap(i - 2),
+            _ => false,
+        }
     }
 
     /// Whether `p` has a name of key `key` written in capitals ("RDC").
@@ -1184,6 +1236,9 @@ const UNRESOLVED: &str = "vigie:place/unresolved/";
 
 /// Articles: a lowercase name starting with one is a phrase.
 const ARTICLES: &[&str] = &["le", "la", "les", "l"];
+
+/// Particles joined by a hyphen to the surname they begin ("El-Rufai", "al-Baghdadi").
+const NAME_PARTICLES: &[&str] = &["el", "al", "ag", "ould", "ben", "bin", "ibn", "abu", "abou"];
 
 /// Function words that do not make a neighbouring capitalized word part of a name.
 const STOP: &[&str] = &[

@@ -317,3 +317,23 @@ fn short_all_caps_words_are_acronyms_unless_they_head_a_line() {
     assert!(p.iter().any(|x| x.0 == "SAHEL" && x.2 == "admin1"), "{p:?}");
     assert!(p.iter().any(|x| x.0 == "KAYA"), "{p:?}");
 }
+
+#[test]
+fn parts_of_people_names_are_not_places() {
+    // "Diallo", "Keïta" and "Rufai" are villages too.
+    let p = places("Au Burkina, la ministre Awa Ouédraogo/Diallo a parlé à Kaya.");
+    assert!(p.iter().all(|x| x.0 != "Diallo"), "{p:?}");
+    let p = places("Au Nigeria, le sénateur Bello El-Rufai a visité Kaduna.");
+    assert!(p.iter().all(|x| x.0 != "Rufai"), "{p:?}");
+    // After a title, or as the surname of a person named in the text.
+    let p = places("Au Mali, le colonel Keïta a parlé.");
+    assert!(p.iter().all(|x| x.0 != "Keïta"), "{p:?}");
+    let p = places("Au Mali, Ibrahim Boubacar Keïta a été réélu. Keïta a promis la paix.");
+    assert!(p.iter().all(|x| x.0 != "Keïta"), "{p:?}");
+    // A title after an article is a person, not the village named so.
+    let p = places("Au Cameroun, le Fon de Bafut a été enlevé près de Bamenda.");
+    assert!(p.iter().all(|x| x.0 != "Fon"), "{p:?}");
+    // The places around them stay.
+    let p = places("Au Nigeria, le sénateur Bello El-Rufai a visité Kaduna, puis Keïta, au Niger.");
+    assert!(p.iter().any(|x| x.0 == "Kaduna") && p.iter().any(|x| x.0 == "Keïta"), "{p:?}");
+}
