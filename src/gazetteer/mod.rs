@@ -331,9 +331,31 @@ impl Gazetteers {
             let s = segments.sentence_at(pos);
             segments.sentences[s].range.start.min(pos)
         };
+        // Hyphenated compounds announced by a division or settlement noun
+        // ("l'arrondissement de Mayo-Moskota") that no entry names whole:
+        // one unknown name wherever the text writes them.
+        let compounds = self.announced_compounds(text, &toks, &sentence_floor);
         let mut found: Vec<Hit> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            if let Some((last, key)) = compound_at(f, &toks, &compounds, i) {
+                if text.is_upper_at(toks[i].start)
+                    && !name_ranges.iter().any(|r| r.overlaps(ViewRange::new(toks[i].start, toks[last].end)))
+                {
+                    found.push(Hit {
+                        range: ViewRange::new(toks[i].start, toks[last].end),
+                        first: i,
+                        last,
+                        key,
+                        cue: Some(CueKind::Locality),
+                        fuzzy: false,
+                        weak: false,
+                        cands: Vec::new(),
+                    });
+                    i = last + 1;
+                    continue;
+                }
+            }
             let mut key = String::new();
             let mut ends: Vec<(usize, String)> = Vec::new();
             for n in 0..MAX_WORDS {
@@ -368,6 +390,7 @@ impl Gazetteers {
                 }
                 let floor = sentence_floor(range.start);
                 let mut cue = self.cues.before(f, &toks, i, floor);
+                let mut linked = false;
                 // Coordination: "dans le Séno et l'Oudalan", "Bougouni, Fana et
                 // Kita" — the cue of the previous place carries over, and a
                 // place in a list of places is announced well enough.
@@ -400,9 +423,18 @@ impl Gazetteers {
                                 _ => CueKind::Prep,
                             });
                         }
+                        // Two towns of a road or a link: "l'axe Fada-Pama".
+                        if between.trim() == "-" && prev.cue.is_some_and(|c| c != CueKind::Of) {
+                            cue = prev.cue;
+                            linked = true;
+                        }
                     }
                 }
                 if let Some((cands, weak)) = self.accept(text, &toks, i, j, &k, cue, floor) {
+                    // A word-like name linked so must be notable ("Kidal-Ville" is no town Ville).
+                    if linked && self.common.contains(&k) && !cands.iter().any(notable) {
+                        continue;
+                    }
                     found.push(Hit { range, first: i, last: j, key: k, cue, fuzzy: false, weak, cands });
                     next = j + 1;
                     break;
@@ -572,22 +604,6 @@ impl Gazetteers {
 
         // Unknown places: capitalized words no gazetteer knows that the text
         // announces as places (see `unknown`).
-        let word_ok = |i: usize| -> bool {
-            let t = toks[i];
-            let w = &f[t.start..t.end];
-            let r = ViewRange::new(t.start, t.end);
-            w.len() >= 4
-                && w.bytes().all(|c| c.is_ascii_lowercase())
-                && text.is_upper_at(t.start)
-                && !self.is_all_caps(text, t)
-                && !self.common.contains(w)
-                && !self.not_names.contains(w)
-                // A name the gazetteer has, rejected by the rules above.
-                && !self.has_key(w)
-                && !taken(r, &found)
-                // "Moussa Diarra": a capitalized neighbour makes a person's name.
-                && !cap_neighbour(i)
-        };
         // The country (and admin1) of the division a containment phrase names.
         let contained_in = |end: usize, found: &[Hit]| -> Option<(String, String)> {
             let e = unknown::containment_after(f, end)?;
@@ -604,6 +620,45 @@ impl Gazetteers {
             })?;
             let a1 = if c.feature == "admin1" { c.name.clone() } else { c.admin1.clone() };
             Some((c.country.clone(), a1))
+        };
+        // The compounds' country: of the division named after their
+        // announced occurrence, else the document's.
+        for (key, end) in &compounds {
+            let Some((cc, a1)) = contained_in(*end, &found).or_else(|| top_country.clone().map(|c| (c, String::new())))
+            else {
+                continue;
+            };
+            for h in found.iter_mut().filter(|h| &h.key == key && h.cands.is_empty()) {
+                h.cands = vec![Place {
+                    id: unknown::unresolved_id(&cc, key),
+                    name: text.original_of(h.range).to_string(),
+                    country: cc.clone(),
+                    admin1: a1.clone(),
+                    admin2: String::new(),
+                    lat: None,
+                    lon: None,
+                    feature: "locality".into(),
+                    code: String::new(),
+                    population: 0,
+                }];
+            }
+        }
+        found.retain(|h| !h.cands.is_empty());
+        let word_ok = |i: usize| -> bool {
+            let t = toks[i];
+            let w = &f[t.start..t.end];
+            let r = ViewRange::new(t.start, t.end);
+            w.len() >= 4
+                && w.bytes().all(|c| c.is_ascii_lowercase())
+                && text.is_upper_at(t.start)
+                && !self.is_all_caps(text, t)
+                && !self.common.contains(w)
+                && !self.not_names.contains(w)
+                // A name the gazetteer has, rejected by the rules above.
+                && !self.has_key(w)
+                && !taken(r, &found)
+                // "Moussa Diarra": a capitalized neighbour makes a person's name.
+                && !cap_neighbour(i)
         };
         let mut announced: HashMap<String, (String, String)> = HashMap::new();
         let mut unknown_hits: Vec<Hit> = Vec::new();
@@ -1049,6 +1104,46 @@ impl Gazetteers {
                 .is_some_and(|k| text.is_upper_at(toks[k].start))
     }
 
+    /// The hyphenated compounds of capitalized words that a division or
+    /// settlement noun announces ("le secteur de Beni-Mbau") and that no
+    /// entry names whole, by key, with the end of their announced
+    /// occurrence (where a containment phrase may follow).
+    fn announced_compounds(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        sentence_floor: &dyn Fn(usize) -> usize,
+    ) -> HashMap<String, usize> {
+        let f = text.fold();
+        let mut out: HashMap<String, usize> = HashMap::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let mut last = i;
+            while last + 1 < toks.len()
+                && &f[toks[last].end..toks[last + 1].start] == "-"
+                && text.is_upper_at(toks[last + 1].start)
+            {
+                last += 1;
+            }
+            if last == i || !text.is_upper_at(toks[i].start) {
+                i = last + 1;
+                continue;
+            }
+            let key = (i..=last).map(|k| &f[toks[k].start..toks[k].end]).collect::<Vec<_>>().join(" ");
+            let floor = sentence_floor(toks[i].start);
+            let before: Vec<&str> = (i.saturating_sub(3)..i)
+                .rev()
+                .take_while(|&k| toks[k].start >= floor && joinable(&f.as_bytes()[toks[k].end..toks[k + 1].start]))
+                .map(|k| &f[toks[k].start..toks[k].end])
+                .collect();
+            if !self.has_key(&key) && unknown::division_or_settlement_cue(&before) {
+                out.entry(key).or_insert(toks[last].end);
+            }
+            i = last + 1;
+        }
+        out
+    }
+
     /// True when the capitalized word at token `i` reads as part of a
     /// person's name: right after a title ("le président Keïta", "M.
     /// Diallo"), after a name particle and a hyphen ("Nasir El-Rufai",
@@ -1194,6 +1289,23 @@ impl Gazetteers {
             _ => None,
         }
     }
+}
+
+/// The compound of `compounds` written at token `i` (parts joined by
+/// hyphens only, no longer compound going on): its last token and key.
+fn compound_at(f: &str, toks: &[Token], compounds: &HashMap<String, usize>, i: usize) -> Option<(usize, String)> {
+    if compounds.is_empty() {
+        return None;
+    }
+    let mut last = i;
+    while last + 1 < toks.len() && &f[toks[last].end..toks[last + 1].start] == "-" {
+        last += 1;
+    }
+    if last == i || (i > 0 && &f[toks[i - 1].end..toks[i].start] == "-") {
+        return None;
+    }
+    let key = (i..=last).map(|k| &f[toks[k].start..toks[k].end]).collect::<Vec<_>>().join(" ");
+    compounds.contains_key(&key).then_some((last, key))
 }
 
 /// A word with the spelling differences of French press transliterations

@@ -337,3 +337,16 @@ fn parts_of_people_names_are_not_places() {
     let p = places("Au Nigeria, le sénateur Bello El-Rufai a visité Kaduna, puis Keïta, au Niger.");
     assert!(p.iter().any(|x| x.0 == "Kaduna") && p.iter().any(|x| x.0 == "Keïta"), "{p:?}");
 }
+
+#[test]
+fn hyphenated_compounds_after_a_division_noun_are_one_name() {
+    // Mayo and Mbau are places of their own; the compounds are not in the gazetteer.
+    let p = places("Au Cameroun, des bergers ont été enlevés dans la commune de Mayo-Mbau, dans le département du Diamaré. Mayo-Mbau reste sous le choc.");
+    let m: Vec<_> = p.iter().filter(|x| x.0 == "Mayo-Mbau").collect();
+    assert_eq!(m.len(), 2, "{p:?}");
+    assert!(m.iter().all(|x| x.1 == "vigie:place/unresolved/cm/mayo-mbau"), "{p:?}");
+    assert!(p.iter().all(|x| x.0 != "Mayo" && x.0 != "Mbau"), "{p:?}");
+    // Without such a noun the parts are two towns of a road, word-like ones too ("pama").
+    let p = places("Au Burkina, un car a sauté sur une mine sur l'axe Kantchari-Pama.");
+    assert!(p.iter().any(|x| x.0 == "Kantchari") && p.iter().any(|x| x.0 == "Pama"), "{p:?}");
+}
