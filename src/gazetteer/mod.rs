@@ -923,11 +923,33 @@ impl Gazetteers {
                 found.iter().filter(|h| name_range.start <= h.range.start && h.range.end <= name_range.end).collect();
             let inner_is_place =
                 inner.iter().any(|h| h.range == name_range && !h.cands.iter().all(|c| c.feature == "country"));
-            if known_whole || in_name || (p.kind != sites::SiteKind::Natural && inner_is_place) {
+            if known_whole || in_name {
                 i = p.last + 1;
                 continue;
             }
             let key = words[p.noun..=p.last].join(" ");
+            // The gazetteer may know the whole phrase ("parc national du W",
+            // "chutes de Koudou") though the matcher did not take it (a
+            // lowercase noun and adjective).
+            let known = self.lookup(&key);
+            if !known.is_empty() {
+                sites.push(Hit {
+                    range,
+                    first: p.noun,
+                    last: p.last,
+                    cands: known,
+                    key,
+                    cue: Some(CueKind::Site),
+                    fuzzy: false,
+                    weak: false,
+                });
+                i = p.last + 1;
+                continue;
+            }
+            if p.kind != sites::SiteKind::Natural && inner_is_place {
+                i = p.last + 1;
+                continue;
+            }
             let country = inner
                 .iter()
                 .flat_map(|h| h.cands.iter())

@@ -350,3 +350,21 @@ fn hyphenated_compounds_after_a_division_noun_are_one_name() {
     let p = places("Au Burkina, un car a sauté sur une mine sur l'axe Kantchari-Pama.");
     assert!(p.iter().any(|x| x.0 == "Kantchari") && p.iter().any(|x| x.0 == "Pama"), "{p:?}");
 }
+
+#[test]
+fn a_site_phrase_the_gazetteer_knows_whole_is_that_entry() {
+    // place_extra.tsv has the W park; the phrase starts with a lowercase noun and adjective.
+    let p = places("Au Bénin, des militaires ont été tués dans le parc national du W samedi.");
+    assert!(p.iter().any(|x| x.0 == "parc national du W" && x.1 == "vigie:place/parc-national-du-w"), "{p:?}");
+    // Waterfalls and plains are sites; an unknown one gets an unresolved id.
+    let p = places("Au Bénin, l'armée a repris la position près des chutes de Koudou, sur la Mékrou.");
+    assert!(p.iter().any(|x| x.0 == "chutes de Koudou" && x.1 == "osm:6751023063"), "{p:?}");
+    let p = places("En RDC, les déplacés de la plaine de Zorbato ont fui vers Bunia.");
+    assert!(p.iter().any(|x| x.0 == "plaine de Zorbato" && x.2 == "site"), "{p:?}");
+    // Hills take the name of the village they hold.
+    let p = places("En RDC, des obus sont tombés sur les collines de Masisi.");
+    assert!(p.iter().any(|x| x.0 == "Masisi"), "{p:?}");
+    // A fall is no waterfall: "la chute de Kidal" is the town.
+    let p = places("Au Mali, la chute de Kidal a surpris.");
+    assert!(p.iter().any(|x| x.0 == "Kidal"), "{p:?}");
+}
