@@ -116,6 +116,11 @@ impl Cues {
     /// and joined by spaces or apostrophes only), articles skipped.
     pub fn before(&self, f: &str, toks: &[Token], i: usize, floor: usize) -> Option<CueKind> {
         let b = f.as_bytes();
+        // A word joined by a hyphen is part of the name, not a cue: "Ouest"
+        // in "Nord-Ouest" is not announced by "nord".
+        if i > 0 && &b[toks[i - 1].end..toks[i].start] == b"-" {
+            return None;
+        }
         // Preceding words, nearest first, while the gaps are clean.
         let mut words: Vec<&str> = Vec::new();
         let mut j = i;
@@ -258,6 +263,7 @@ mod tests {
         assert_eq!(cue("la région voisine de Xyz"), Some(CueKind::Admin1));
         assert_eq!(cue("le chef Xyz"), None);
         assert_eq!(cue("la région, Xyz"), None);
+        assert_eq!(cue("vers le Nord-Xyz"), None);
     }
 
     #[test]

@@ -435,6 +435,7 @@ impl Gazetteers {
                     if linked && self.common.contains(&k) && !cands.iter().any(notable) {
                         continue;
                     }
+                    let (k, cue, cands) = self.division_phrase(f, &toks, i, j, k, cue, cands);
                     found.push(Hit { range, first: i, last: j, key: k, cue, fuzzy: false, weak, cands });
                     next = j + 1;
                     break;
@@ -795,7 +796,55 @@ impl Gazetteers {
         }
 
         // A name accepted once in the document is a place wherever it is
-        // capitalized, cue or not ("Lac : le bilan…" above "la province du Lac").
+        // capitalized, cue or not ("Lac : le bilan…" above "la province du
+        // Lac", "Nord-Ouest : …" above "la région du Nord-Ouest").
+        let mut once_multi: HashMap<String, usize> = HashMap::new();
+        for (k, h) in found.iter().enumerate() {
+            if !h.fuzzy && !h.weak && h.first < h.last {
+                let seq: Vec<&str> = (h.first..=h.last).map(|x| &f[toks[x].start..toks[x].end]).collect();
+                once_multi.entry(seq.join(" ")).or_insert(k);
+            }
+        }
+        let longest = once_multi.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
+        let mut again: Vec<Hit> = Vec::new();
+        for i in 0..toks.len() {
+            if longest == 0 || !text.is_upper_at(toks[i].start) {
+                continue;
+            }
+            let mut seq = String::new();
+            for j in i..toks.len().min(i + longest) {
+                if j > i {
+                    if !joinable(&b[toks[j - 1].end..toks[j].start]) {
+                        break;
+                    }
+                    seq.push(' ');
+                }
+                seq.push_str(&f[toks[j].start..toks[j].end]);
+                let Some(&k) = once_multi.get(&seq) else { continue };
+                let r = ViewRange::new(toks[i].start, toks[j].end);
+                let beside =
+                    |a: usize, c: usize| &f[toks[a].end..toks[c].start] == " " && text.is_upper_at(toks[c].start);
+                let neighbour =
+                    (i > 0 && &f[toks[i - 1].end..toks[i].start] == " " && text.is_upper_at(toks[i - 1].start))
+                        || (j + 1 < toks.len() && beside(j, j + 1));
+                if j > i && !taken(r, &found) && !again.iter().any(|h| h.range.overlaps(r)) && !neighbour {
+                    let h = &found[k];
+                    again.push(Hit {
+                        range: r,
+                        first: i,
+                        last: j,
+                        key: h.key.clone(),
+                        cue: None,
+                        fuzzy: false,
+                        weak: false,
+                        cands: h.cands.clone(),
+                    });
+                }
+                break;
+            }
+        }
+        found.extend(again);
+        found.sort_by_key(|h| h.range.start);
         let mut again: Vec<Hit> = Vec::new();
         let mut once: HashMap<&str, usize> = HashMap::new();
         for (k, h) in found.iter().enumerate() {
@@ -1124,6 +1173,51 @@ impl Gazetteers {
             && (i + 1..=j)
                 .find(|&k| !STOP.contains(&&f[toks[k].start..toks[k].end]))
                 .is_some_and(|k| text.is_upper_at(toks[k].start))
+    }
+
+    /// A name that begins with a division noun ("Région du Nord",
+    /// "Province du Yatenga") is that noun as a cue and the name after it:
+    /// its key becomes the bare name (so that it counts as the division of
+    /// the places in it), and the divisions of that level named so join its
+    /// candidates, whatever their own names ("Région du Nord" is a name of
+    /// Cameroon's North Region only, but Burkina's Nord is a region too) —
+    /// the document's focus then decides.
+    #[allow(clippy::too_many_arguments)]
+    fn division_phrase(
+        &self,
+        f: &str,
+        toks: &[Token],
+        i: usize,
+        j: usize,
+        key: String,
+        cue: Option<CueKind>,
+        mut cands: Vec<Place>,
+    ) -> (String, Option<CueKind>, Vec<Place>) {
+        let word = |k: usize| &f[toks[k].start..toks[k].end];
+        let level = match self.cues.kind_of(word(i)) {
+            Some(c @ (CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin)) => c,
+            _ => return (key, cue, cands),
+        };
+        let mut k = i + 1;
+        while k < j && matches!(word(k), "de" | "du" | "des" | "d" | "l" | "la" | "le") {
+            k += 1;
+        }
+        if k > j {
+            return (key, cue, cands);
+        }
+        let rest: Vec<&str> = (k..=j).map(word).collect();
+        let rest = rest.join(" ");
+        for p in self.lookup(&rest) {
+            let fits = match level {
+                CueKind::Admin1 => p.feature == "admin1",
+                CueKind::Admin2 => p.feature == "admin2",
+                _ => p.feature == "admin1" || p.feature == "admin2",
+            };
+            if fits && !cands.iter().any(|c| c.id == p.id) {
+                cands.push(p);
+            }
+        }
+        (rest, Some(level), cands)
     }
 
     /// The hyphenated compounds of capitalized words that a division or

@@ -368,3 +368,18 @@ fn a_site_phrase_the_gazetteer_knows_whole_is_that_entry() {
     let p = places("Au Mali, la chute de Kidal a surpris.");
     assert!(p.iter().any(|x| x.0 == "Kidal"), "{p:?}");
 }
+
+#[test]
+fn french_region_names_follow_the_document_country() {
+    // "Région de l'Est" is a name of Cameroon's East Region only; in a
+    // Burkinabè story it is Burkina's Est region.
+    let p = places("Région de l'Est\n\nAu Burkina Faso, des hommes armés ont attaqué Gayéri et Bogandé.");
+    assert!(p.iter().any(|x| x.0 == "Région de l'Est" && x.1 == "geonames:6930709"), "{p:?}");
+    // A compound region in a headline, named with its cue further on: not "Ouest" after "Sud-".
+    let p =
+        places("Sud-Ouest : deux morts\n\nAu Cameroun, la région du Sud-Ouest a encore connu des violences à Buea.");
+    let s: Vec<_> = p.iter().filter(|x| x.0 == "Sud-Ouest").collect();
+    assert_eq!(s.len(), 2, "{p:?}");
+    assert!(s.iter().all(|x| x.1 == "geonames:2221788"), "{p:?}");
+    assert!(p.iter().all(|x| x.0 != "Ouest"), "{p:?}");
+}
