@@ -576,7 +576,7 @@ impl Gazetteers {
             if let Some((k, cands, in_doc)) = near {
                 // Without the right spelling elsewhere in the text, only a
                 // real place cue ("à", "région de") will do.
-                if !in_doc && cue == CueKind::Of {
+                if !in_doc && matches!(cue, CueKind::Of | CueKind::Event) {
                     continue;
                 }
                 out.warnings.push(RuleWarning {
@@ -671,7 +671,11 @@ impl Gazetteers {
             let w = &f[t.start..t.end];
             let floor = sentence_floor(t.start);
             let cue = self.cues.before(f, &toks, i, floor);
-            let before: Vec<&str> = (i.saturating_sub(2)..i).rev().map(|k| &f[toks[k].start..toks[k].end]).collect();
+            let before: Vec<&str> = (i.saturating_sub(4)..i)
+                .rev()
+                .take_while(|&k| toks[k].start >= floor)
+                .map(|k| &f[toks[k].start..toks[k].end])
+                .collect();
             let noun = matches!(cue, Some(CueKind::Locality | CueKind::Site)) && unknown::settlement_cue(&before);
             // Coordinated with a place announced by a locality or site cue.
             let coordinated = !noun && {
@@ -692,7 +696,8 @@ impl Gazetteers {
                             .all(|w| matches!(*w, "et" | "ou" | "de" | "d" | "du" | "des" | "l" | "la" | "le"))
                 })
             };
-            let contained = if matches!(cue, Some(CueKind::Prep | CueKind::Of)) || noun || coordinated {
+            let contained = if matches!(cue, Some(CueKind::Prep | CueKind::Of | CueKind::Event)) || noun || coordinated
+            {
                 contained_in(t.end, &found)
             } else {
                 None
@@ -1065,6 +1070,8 @@ impl Gazetteers {
         let common = self.common.contains(key);
         let strong = cue.is_some_and(CueKind::is_noun);
         let prep = cue.is_some_and(|c| c != CueKind::Of);
+        // An event noun announces capitalized names only.
+        let prep_lower = cue.is_some_and(|c| !matches!(c, CueKind::Of | CueKind::Event));
         if !upper && common {
             return None;
         }
@@ -1158,7 +1165,7 @@ impl Gazetteers {
                     return (cue == Some(CueKind::Of) && cands.iter().any(notable)).then_some((cands, true));
                 }
             }
-        } else if !prep && !cands.iter().any(notable) {
+        } else if !prep_lower && !cands.iter().any(notable) {
             return None;
         }
         Some((cands, false))

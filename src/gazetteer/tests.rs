@@ -383,3 +383,16 @@ fn french_region_names_follow_the_document_country() {
     assert!(s.iter().all(|x| x.1 == "geonames:2221788"), "{p:?}");
     assert!(p.iter().all(|x| x.0 != "Ouest"), "{p:?}");
 }
+
+#[test]
+fn event_nouns_announce_places() {
+    // "Karma" is also a French word: after "la tuerie de" it is the village.
+    let p = places("Au Burkina, la tuerie de Karma a choqué ; des familles originaires de Karma ont fui.");
+    assert_eq!(p.iter().filter(|x| x.0 == "Karma" && x.1 == "geonames:2359660").count(), 2, "{p:?}");
+    // Not without "de", not after an article.
+    assert!(places("Au Burkina, son karma a changé.").iter().all(|x| x.0 != "karma"));
+    // "le site de déplacés de X": a site noun announces the name, here one
+    // whose only entries are in other countries, so it is an unknown place.
+    let p = places("En RDC, le camp de réfugiés de Lala, dans le territoire de Djugu, a été attaqué.");
+    assert!(p.iter().any(|x| x.0 == "Lala" && x.1 == "vigie:place/unresolved/cd/lala"), "{p:?}");
+}

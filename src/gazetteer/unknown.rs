@@ -77,7 +77,14 @@ const SETTLEMENT_NOUNS: &[&str] = &[
 /// ("le village de X", "le quartier X").
 pub fn settlement_cue(before: &[&str]) -> bool {
     let k = usize::from(before.first().is_some_and(|w| matches!(*w, "de" | "d" | "du" | "des")));
-    before.get(k).is_some_and(|w| SETTLEMENT_NOUNS.contains(w))
+    if before.get(k).is_some_and(|w| SETTLEMENT_NOUNS.contains(w)) {
+        return true;
+    }
+    // "le site de déplacés de X", "le camp de réfugiés de X".
+    k == 1
+        && before.get(2).is_some_and(|w| matches!(*w, "de" | "d"))
+        && before.get(3).is_some_and(|w| SETTLEMENT_NOUNS.contains(w))
+        && before.get(1).is_some_and(|w| !SETTLEMENT_NOUNS.contains(w) && !DIVISIONS.contains(w))
 }
 
 /// True when the words right before a name (`before`, nearest first,
@@ -155,6 +162,9 @@ mod tests {
         assert!(!settlement_cue(&["de", "campement"]));
         assert!(!settlement_cue(&["de", "mine"]));
         assert!(!settlement_cue(&[]));
+        assert!(settlement_cue(&["de", "deplaces", "de", "site"]));
+        assert!(settlement_cue(&["de", "refugies", "d", "camp"]));
+        assert!(!settlement_cue(&["de", "chef", "le", "site"]));
     }
 
     #[test]
