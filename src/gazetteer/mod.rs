@@ -608,7 +608,9 @@ impl Gazetteers {
         // The country (and admin1) of the division a containment phrase names.
         let contained_in = |end: usize, found: &[Hit]| -> Option<(String, String)> {
             let e = unknown::containment_after(f, end)?;
-            let h = found.iter().find(|h| h.range.start >= e && h.range.start <= e + 40);
+            // The division's name after its noun, or a name that holds the
+            // noun ("dans la province du Séno" read whole).
+            let h = found.iter().find(|h| h.range.end > e && h.range.start <= e + 40);
             let Some(h) = h else {
                 return top_country.clone().map(|c| (c, String::new()));
             };
@@ -861,7 +863,11 @@ impl Gazetteers {
             let w = &f[t.start..t.end];
             let r = ViewRange::new(t.start, t.end);
             let Some(&k) = once.get(w) else { continue };
-            if !text.is_upper_at(t.start) || taken(r, &found) || cap_neighbour(i) {
+            // Lowercase, after a cue and when not a French word: "un notable
+            // de sokolo" in a story about Sokolo.
+            let lower_ok =
+                || !self.common.contains(w) && self.cues.before(f, &toks, i, sentence_floor(t.start)).is_some();
+            if (!text.is_upper_at(t.start) && !lower_ok()) || taken(r, &found) || cap_neighbour(i) {
                 continue;
             }
             {
@@ -1082,7 +1088,17 @@ impl Gazetteers {
             if key.len() < 4
                 || ARTICLES.contains(&first)
                 || first.starts_with(|c: char| c.is_ascii_digit())
-                || (key.contains(' ') && !strong && !self.named_site(text, toks, i, j))
+                || (key.contains(' ')
+                    && !strong
+                    && !self.named_site(text, toks, i, j)
+                    // "au sud de fada N'Gourma": only the first word lost its
+                    // capital (not a cue or site noun: "dans la province du Séno").
+                    && !(prep_lower
+                        && self.cues.kind_of(key.split(' ').next().unwrap_or("")).is_none()
+                        && !self.sites.contains(key.split(' ').next().unwrap_or(""))
+                        && (i + 1..=j).all(|k| {
+                            STOP.contains(&&f[toks[k].start..toks[k].end]) || text.is_upper_at(toks[k].start)
+                        })))
                 || key.split(' ').all(|w| self.common.contains(w) || STOP.contains(&w))
             {
                 return None;

@@ -26,8 +26,9 @@
 use std::collections::HashMap;
 
 use super::key::key_of_raw;
-use super::matcher::CueKind;
+use super::matcher::{edit_distance, CueKind};
 use super::places::Place;
+use super::spelling_key;
 use crate::normalize::fold;
 
 /// A place mention to resolve.
@@ -173,6 +174,19 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                         s += 1.0;
                     }
                     s += 3.0 * focus.get(&c.country).copied().unwrap_or(0.0) / max_focus;
+                    // A variant one letter off the entry's own name, not a
+                    // transliteration of it, is a misspelling recorded in
+                    // the source ("Yatenga" for Vatenga): it yields to a
+                    // candidate of a focus country that bears the name itself.
+                    if misspelt_variant(&m.key, c) && !m.curated.get(k).copied().unwrap_or(false) {
+                        let own = m
+                            .candidates
+                            .iter()
+                            .any(|o| admin_key(&o.name) == m.key && focus.get(&o.country).is_some_and(|&w| w > 0.0));
+                        if own {
+                            s -= 2.0;
+                        }
+                    }
                     // Containment: a nearby mention names this candidate's division.
                     let (a1, a2) = (admin_key(&c.admin1), admin_key(&c.admin2));
                     let count = |sent: usize, k: &str| -> usize {
@@ -291,6 +305,18 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
             order
         })
         .collect()
+}
+
+/// True when `key` reaches `p` through a variant one letter off the
+/// entry's own name that is no transliteration of it ("yatenga" for
+/// Vatenga; not "diabaly" for Diabali).
+fn misspelt_variant(key: &str, p: &Place) -> bool {
+    let own = admin_key(&p.name);
+    own != key
+        && !key.contains(' ')
+        && !own.contains(' ')
+        && edit_distance(own.as_bytes(), key.as_bytes(), 1) == Some(1)
+        && spelling_key(&own) != spelling_key(key)
 }
 
 /// True for cues that read a name as an administrative division.
@@ -454,6 +480,24 @@ mod tests {
         let bare = draft("xa", cands(), Some(CueKind::Prep), 0);
         assert_eq!(with.candidates[resolve(&[with.clone()], &HashMap::new())[0][0]].id, "province");
         assert_eq!(bare.candidates[resolve(&[bare.clone()], &HashMap::new())[0][0]].id, "town");
+    }
+
+    #[test]
+    fn a_misspelt_variant_yields_to_the_name_itself() {
+        // "xatenga" is a variant of the village Vatenga one letter off; the
+        // province of the focus country bears the name itself.
+        let mut village = place("village", "BF", "Plateau-Central", "", "locality", 12.6, -1.6, 3_000);
+        village.name = "Vatenga".into();
+        let mut province = place("province", "BF", "Nord", "", "admin2", 13.6, -2.4, 0);
+        province.name = "Province du Xatenga".into();
+        let m = vec![draft("xatenga", vec![village, province], Some(CueKind::Prep), 0)];
+        let focus = HashMap::from([("BF".to_string(), 2.0)]);
+        assert_eq!(m[0].candidates[resolve(&m, &focus)[0][0]].id, "province");
+        // A transliteration is no misspelling.
+        let mut v = place("v", "ML", "", "", "locality", 0.0, 0.0, 0);
+        v.name = "Diabali".into();
+        assert!(!misspelt_variant("diabaly", &v));
+        assert!(misspelt_variant("xatenga", &Place { name: "Vatenga".into(), ..v }));
     }
 
     #[test]

@@ -396,3 +396,16 @@ fn event_nouns_announce_places() {
     let p = places("En RDC, le camp de réfugiés de Lala, dans le territoire de Djugu, a été attaqué.");
     assert!(p.iter().any(|x| x.0 == "Lala" && x.1 == "vigie:place/unresolved/cd/lala"), "{p:?}");
 }
+
+#[test]
+fn lowercase_names_after_a_cue() {
+    // Capitalized elsewhere in the story, lowercase after "de": the same place.
+    let p = places("Au Mali, le camp de Niono a été visé. Un élu de niono a témoigné.");
+    assert_eq!(p.iter().filter(|x| x.0.eq_ignore_ascii_case("niono")).count(), 2, "{p:?}");
+    // Only the first word lost its capital: "bobo Dioulasso" after a cue.
+    let p = places("Au Burkina, ils ont été conduits à bobo Dioulasso.");
+    assert!(p.iter().any(|x| x.0 == "bobo Dioulasso" && x.1 == "geonames:2362344"), "{p:?}");
+    // A lowercase direction stays a word though "Nord" is a region of the text.
+    let p = places("Au Burkina, la région du Nord est touchée, au nord de Ouahigouya.");
+    assert!(p.iter().all(|x| x.0 != "nord"), "{p:?}");
+}
