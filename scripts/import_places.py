@@ -608,6 +608,23 @@ ADMIN_FRENCH = {
     2352776: ["Territoire de la capitale fédérale", "Federal Capital Territory"],  # NG FCT
     242246: ["Ouaddaï"],                        # TD Ouadaï
     2507475: ["Alger"],                         # DZ Algiers (wilaya)
+    11288215: ["Nord-Oubangui"],                # CD Nord-Ubangi, French spelling
+    11288216: ["Sud-Oubangui"],                 # CD Sud-Ubangi, French spelling
+    7603255: ["Barh el Ghazal", "Bahr el Ghazal"],  # TD Barh el Gazel
+    2212774: ["Sebha"],                         # LY Sabha
+    2214602: ["Mourzouk", "Mourzouq"],          # LY Murzuq
+    88932: ["Koufra"],                          # LY Al Kufrah
+    2210553: ["Syrte"],                         # LY Surt
+    2214845: ["Misrata", "Misurata"],           # LY Mişrātah
+    88318: ["Benghazi"],                        # LY Banghāzī
+    87204: ["Derna"],                           # LY Darnah
+    2218972: ["Zaouïa", "Zawiya"],              # LY Az Zāwiyah
+    443289: ["Djebel Akhdar"],                  # LY Al Jabal al Akhḑar
+    7602689: ["Djebel Nefoussa", "Djebel Gharbi"],  # LY Jabal al Gharbi
+    2214432: ["Nalout"],                        # LY Nālūt
+    2219944: ["Joufra", "Jufra"],               # LY Al Jufrah
+    2219413: ["Wadi Chati"],                    # LY Ash Shāţi'
+    7602690: ["Djeffara"],                      # LY Al Jafārah
 }
 
 # Seats of second-level divisions that no locality is named after, by the

@@ -154,6 +154,8 @@ pub mod builtin {
     pub const ACTOR_GENERIC: &str = include_str!("../../gazetteers/actor_generic.txt");
     /// `gazetteers/place_not_names.txt`.
     pub const PLACE_NOT_NAMES: &str = include_str!("../../gazetteers/place_not_names.txt");
+    /// `gazetteers/person_titles.txt`.
+    pub const PERSON_TITLES: &str = include_str!("../../gazetteers/person_titles.txt");
     /// `gazetteers/place_sites.tsv`.
     pub const PLACE_SITES: &str = include_str!("../../gazetteers/place_sites.tsv");
     /// `gazetteers/place_cues.tsv`.

@@ -61,6 +61,9 @@ pub enum CueKind {
     Site,
     /// A preposition or spatial phrase ("à", "dans", "près de").
     Prep,
+    /// An event or a people noun and "de" ("le massacre de", "les
+    /// habitants de"): a place follows, but only a capitalized one.
+    Event,
     /// Only "de"/"du"/"des" after a noun that is not a cue ("l'attaque de").
     Of,
 }
@@ -68,7 +71,7 @@ pub enum CueKind {
 impl CueKind {
     /// True for cues that name a kind of place.
     pub fn is_noun(self) -> bool {
-        !matches!(self, CueKind::Prep | CueKind::Of)
+        !matches!(self, CueKind::Prep | CueKind::Of | CueKind::Event)
     }
 }
 
@@ -95,6 +98,7 @@ impl Cues {
                 "locality" => CueKind::Locality,
                 "site" => CueKind::Site,
                 "prep" => CueKind::Prep,
+                "event" => CueKind::Event,
                 k => return Err(t.error(r.line, format!("unknown cue kind {k:?}"))),
             };
             let k = key_of(&fold(r.get("cue")));
@@ -116,6 +120,11 @@ impl Cues {
     /// and joined by spaces or apostrophes only), articles skipped.
     pub fn before(&self, f: &str, toks: &[Token], i: usize, floor: usize) -> Option<CueKind> {
         let b = f.as_bytes();
+        // A word joined by a hyphen is part of the name, not a cue: "Ouest"
+        // in "Nord-Ouest" is not announced by "nord".
+        if i > 0 && &b[toks[i - 1].end..toks[i].start] == b"-" {
+            return None;
+        }
         // Preceding words, nearest first, while the gaps are clean.
         let mut words: Vec<&str> = Vec::new();
         let mut j = i;
@@ -132,12 +141,22 @@ impl Cues {
             j -= 1;
         }
         let mut k = 0;
-        if words.get(k).is_some_and(|w| ARTICLES.contains(w)) {
+        let article = words.get(k).is_some_and(|w| ARTICLES.contains(w));
+        if article {
             k += 1;
         }
         let of = words.get(k).is_some_and(|w| OF.contains(w));
         if of {
             k += 1;
+        }
+        // A site noun, "de", a noun and "de": "le site de déplacés de",
+        // "le camp de réfugiés de", "le poste de police de".
+        if of && words.get(k + 1).is_some_and(|w| matches!(*w, "de" | "d")) {
+            if let Some(&c @ (CueKind::Site | CueKind::Locality)) = words.get(k + 2).and_then(|w| self.by_key.get(*w)) {
+                if words.get(k).is_some_and(|w| self.by_key.get(*w).is_none_or(|&m| m == CueKind::Event)) {
+                    return Some(c);
+                }
+            }
         }
         for n in (1..=self.max_words).rev() {
             if k + n > words.len() {
@@ -145,6 +164,12 @@ impl Cues {
             }
             let phrase: Vec<&str> = words[k..k + n].iter().rev().copied().collect();
             if let Some(&c) = self.by_key.get(&phrase.join(" ")) {
+                // An event noun announces a place only with "de" and no
+                // article, as towns have ("le massacre de Karma", not
+                // "les attaques de l'État").
+                if c == CueKind::Event && (!of || article) {
+                    continue;
+                }
                 return Some(c);
             }
         }
@@ -238,8 +263,11 @@ mod tests {
     use super::*;
 
     fn cues() -> Cues {
-        Cues::parse("t", "cue\tkind\nrégion\tadmin1\ncercle\tadmin2\nà\tprep\nzone de gouvernement local\tadmin2\n")
-            .unwrap()
+        Cues::parse(
+            "t",
+            "cue\tkind\nrégion\tadmin1\ncercle\tadmin2\nà\tprep\nzone de gouvernement local\tadmin2\nmassacre\tevent\nsite\tsite\ndéplacés\tevent\n",
+        )
+        .unwrap()
     }
 
     fn cue(s: &str) -> Option<CueKind> {
@@ -258,6 +286,12 @@ mod tests {
         assert_eq!(cue("la région voisine de Xyz"), Some(CueKind::Admin1));
         assert_eq!(cue("le chef Xyz"), None);
         assert_eq!(cue("la région, Xyz"), None);
+        assert_eq!(cue("vers le Nord-Xyz"), None);
+        assert_eq!(cue("le massacre de Xyz"), Some(CueKind::Event));
+        assert_eq!(cue("un massacre Xyz"), None);
+        assert_eq!(cue("le massacre de la Xyz"), Some(CueKind::Of));
+        assert_eq!(cue("le site de réfugiés de Xyz"), Some(CueKind::Site));
+        assert_eq!(cue("le site de déplacés de Xyz"), Some(CueKind::Site));
     }
 
     #[test]

@@ -81,6 +81,8 @@ pub struct Gazetteers {
     not_names: HashSet<String>,
     /// Site nouns that begin a named site's name (`place_sites.tsv`).
     sites: sites::SiteNouns,
+    /// Keys of titles said before a person's name (`person_titles.txt`).
+    titles: HashSet<String>,
 }
 
 impl Default for Gazetteers {
@@ -133,6 +135,7 @@ impl Gazetteers {
             not_names: list_lines(builtin::PLACE_NOT_NAMES).map(|l| key::key_of_raw(l, fold)).collect(),
             // The built-in file is tested (sites::tests): it parses.
             sites: sites::SiteNouns::parse(builtin::PLACE_SITES, fold).expect("place_sites.tsv parses"),
+            titles: list_lines(builtin::PERSON_TITLES).map(|l| key::key_of_raw(l, fold)).collect(),
         };
         g.add_place_rows("place_extra.tsv", builtin::PLACE_EXTRA)?;
         g.add_place_rows("place_world.tsv", builtin::PLACE_WORLD)?;
@@ -328,9 +331,31 @@ impl Gazetteers {
             let s = segments.sentence_at(pos);
             segments.sentences[s].range.start.min(pos)
         };
+        // Hyphenated compounds announced by a division or settlement noun
+        // ("l'arrondissement de Mayo-Moskota") that no entry names whole:
+        // one unknown name wherever the text writes them.
+        let compounds = self.announced_compounds(text, &toks, &sentence_floor);
         let mut found: Vec<Hit> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            if let Some((last, key)) = compound_at(f, &toks, &compounds, i) {
+                if text.is_upper_at(toks[i].start)
+                    && !name_ranges.iter().any(|r| r.overlaps(ViewRange::new(toks[i].start, toks[last].end)))
+                {
+                    found.push(Hit {
+                        range: ViewRange::new(toks[i].start, toks[last].end),
+                        first: i,
+                        last,
+                        key,
+                        cue: Some(CueKind::Locality),
+                        fuzzy: false,
+                        weak: false,
+                        cands: Vec::new(),
+                    });
+                    i = last + 1;
+                    continue;
+                }
+            }
             let mut key = String::new();
             let mut ends: Vec<(usize, String)> = Vec::new();
             for n in 0..MAX_WORDS {
@@ -365,6 +390,7 @@ impl Gazetteers {
                 }
                 let floor = sentence_floor(range.start);
                 let mut cue = self.cues.before(f, &toks, i, floor);
+                let mut linked = false;
                 // Coordination: "dans le Séno et l'Oudalan", "Bougouni, Fana et
                 // Kita" — the cue of the previous place carries over, and a
                 // place in a list of places is announced well enough.
@@ -397,9 +423,19 @@ impl Gazetteers {
                                 _ => CueKind::Prep,
                             });
                         }
+                        // Two towns of a road or a link: "l'axe Fada-Pama".
+                        if between.trim() == "-" && prev.cue.is_some_and(|c| c != CueKind::Of) {
+                            cue = prev.cue;
+                            linked = true;
+                        }
                     }
                 }
                 if let Some((cands, weak)) = self.accept(text, &toks, i, j, &k, cue, floor) {
+                    // A word-like name linked so must be notable ("Kidal-Ville" is no town Ville).
+                    if linked && self.common.contains(&k) && !cands.iter().any(notable) {
+                        continue;
+                    }
+                    let (k, cue, cands) = self.division_phrase(f, &toks, i, j, k, cue, cands);
                     found.push(Hit { range, first: i, last: j, key: k, cue, fuzzy: false, weak, cands });
                     next = j + 1;
                     break;
@@ -407,6 +443,21 @@ impl Gazetteers {
             }
             i = next;
         }
+
+        // The surname of a person the document names ("Ibrahim Boubacar
+        // Keïta" … "le président Keïta") is that person, not a small place.
+        let surnames: HashSet<&str> = hits
+            .iter()
+            .filter(|h| self.names.entries()[h.entry].kind == NameKind::Person)
+            .filter_map(|h| toks.iter().rev().find(|t| t.end <= h.range.end && t.start >= h.range.start))
+            .map(|t| &f[t.start..t.end])
+            .collect();
+        found.retain(|h| {
+            h.first != h.last
+                || !surnames.contains(h.key.as_str())
+                || h.cue.is_some_and(CueKind::is_noun)
+                || h.cands.iter().any(big)
+        });
 
         // Focus: countries named, demonyms, single-country places and actors.
         let mut focus: HashMap<String, f64> = HashMap::new();
@@ -525,7 +576,7 @@ impl Gazetteers {
             if let Some((k, cands, in_doc)) = near {
                 // Without the right spelling elsewhere in the text, only a
                 // real place cue ("à", "région de") will do.
-                if !in_doc && cue == CueKind::Of {
+                if !in_doc && matches!(cue, CueKind::Of | CueKind::Event) {
                     continue;
                 }
                 out.warnings.push(RuleWarning {
@@ -554,6 +605,48 @@ impl Gazetteers {
 
         // Unknown places: capitalized words no gazetteer knows that the text
         // announces as places (see `unknown`).
+        // The country (and admin1) of the division a containment phrase names.
+        let contained_in = |end: usize, found: &[Hit]| -> Option<(String, String)> {
+            let e = unknown::containment_after(f, end)?;
+            // The division's name after its noun, or a name that holds the
+            // noun ("dans la province du Séno" read whole).
+            let h = found.iter().find(|h| h.range.end > e && h.range.start <= e + 40);
+            let Some(h) = h else {
+                return top_country.clone().map(|c| (c, String::new()));
+            };
+            let c = h.cands.iter().max_by(|a, b| {
+                let fa =
+                    focus.get(&a.country).copied().unwrap_or(0.0) + f64::from(u8::from(a.feature.starts_with("admin")));
+                let fb =
+                    focus.get(&b.country).copied().unwrap_or(0.0) + f64::from(u8::from(b.feature.starts_with("admin")));
+                fa.partial_cmp(&fb).unwrap_or(std::cmp::Ordering::Equal)
+            })?;
+            let a1 = if c.feature == "admin1" { c.name.clone() } else { c.admin1.clone() };
+            Some((c.country.clone(), a1))
+        };
+        // The compounds' country: of the division named after their
+        // announced occurrence, else the document's.
+        for (key, end) in &compounds {
+            let Some((cc, a1)) = contained_in(*end, &found).or_else(|| top_country.clone().map(|c| (c, String::new())))
+            else {
+                continue;
+            };
+            for h in found.iter_mut().filter(|h| &h.key == key && h.cands.is_empty()) {
+                h.cands = vec![Place {
+                    id: unknown::unresolved_id(&cc, key),
+                    name: text.original_of(h.range).to_string(),
+                    country: cc.clone(),
+                    admin1: a1.clone(),
+                    admin2: String::new(),
+                    lat: None,
+                    lon: None,
+                    feature: "locality".into(),
+                    code: String::new(),
+                    population: 0,
+                }];
+            }
+        }
+        found.retain(|h| !h.cands.is_empty());
         let word_ok = |i: usize| -> bool {
             let t = toks[i];
             let w = &f[t.start..t.end];
@@ -570,23 +663,6 @@ impl Gazetteers {
                 // "Moussa Diarra": a capitalized neighbour makes a person's name.
                 && !cap_neighbour(i)
         };
-        // The country (and admin1) of the division a containment phrase names.
-        let contained_in = |end: usize, found: &[Hit]| -> Option<(String, String)> {
-            let e = unknown::containment_after(f, end)?;
-            let h = found.iter().find(|h| h.range.start >= e && h.range.start <= e + 40);
-            let Some(h) = h else {
-                return top_country.clone().map(|c| (c, String::new()));
-            };
-            let c = h.cands.iter().max_by(|a, b| {
-                let fa =
-                    focus.get(&a.country).copied().unwrap_or(0.0) + f64::from(u8::from(a.feature.starts_with("admin")));
-                let fb =
-                    focus.get(&b.country).copied().unwrap_or(0.0) + f64::from(u8::from(b.feature.starts_with("admin")));
-                fa.partial_cmp(&fb).unwrap_or(std::cmp::Ordering::Equal)
-            })?;
-            let a1 = if c.feature == "admin1" { c.name.clone() } else { c.admin1.clone() };
-            Some((c.country.clone(), a1))
-        };
         let mut announced: HashMap<String, (String, String)> = HashMap::new();
         let mut unknown_hits: Vec<Hit> = Vec::new();
         for i in 1..toks.len() {
@@ -597,7 +673,11 @@ impl Gazetteers {
             let w = &f[t.start..t.end];
             let floor = sentence_floor(t.start);
             let cue = self.cues.before(f, &toks, i, floor);
-            let before: Vec<&str> = (i.saturating_sub(2)..i).rev().map(|k| &f[toks[k].start..toks[k].end]).collect();
+            let before: Vec<&str> = (i.saturating_sub(4)..i)
+                .rev()
+                .take_while(|&k| toks[k].start >= floor)
+                .map(|k| &f[toks[k].start..toks[k].end])
+                .collect();
             let noun = matches!(cue, Some(CueKind::Locality | CueKind::Site)) && unknown::settlement_cue(&before);
             // Coordinated with a place announced by a locality or site cue.
             let coordinated = !noun && {
@@ -618,7 +698,8 @@ impl Gazetteers {
                             .all(|w| matches!(*w, "et" | "ou" | "de" | "d" | "du" | "des" | "l" | "la" | "le"))
                 })
             };
-            let contained = if matches!(cue, Some(CueKind::Prep | CueKind::Of)) || noun || coordinated {
+            let contained = if matches!(cue, Some(CueKind::Prep | CueKind::Of | CueKind::Event)) || noun || coordinated
+            {
                 contained_in(t.end, &found)
             } else {
                 None
@@ -722,7 +803,55 @@ impl Gazetteers {
         }
 
         // A name accepted once in the document is a place wherever it is
-        // capitalized, cue or not ("Lac : le bilan…" above "la province du Lac").
+        // capitalized, cue or not ("Lac : le bilan…" above "la province du
+        // Lac", "Nord-Ouest : …" above "la région du Nord-Ouest").
+        let mut once_multi: HashMap<String, usize> = HashMap::new();
+        for (k, h) in found.iter().enumerate() {
+            if !h.fuzzy && !h.weak && h.first < h.last {
+                let seq: Vec<&str> = (h.first..=h.last).map(|x| &f[toks[x].start..toks[x].end]).collect();
+                once_multi.entry(seq.join(" ")).or_insert(k);
+            }
+        }
+        let longest = once_multi.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
+        let mut again: Vec<Hit> = Vec::new();
+        for i in 0..toks.len() {
+            if longest == 0 || !text.is_upper_at(toks[i].start) {
+                continue;
+            }
+            let mut seq = String::new();
+            for j in i..toks.len().min(i + longest) {
+                if j > i {
+                    if !joinable(&b[toks[j - 1].end..toks[j].start]) {
+                        break;
+                    }
+                    seq.push(' ');
+                }
+                seq.push_str(&f[toks[j].start..toks[j].end]);
+                let Some(&k) = once_multi.get(&seq) else { continue };
+                let r = ViewRange::new(toks[i].start, toks[j].end);
+                let beside =
+                    |a: usize, c: usize| &f[toks[a].end..toks[c].start] == " " && text.is_upper_at(toks[c].start);
+                let neighbour =
+                    (i > 0 && &f[toks[i - 1].end..toks[i].start] == " " && text.is_upper_at(toks[i - 1].start))
+                        || (j + 1 < toks.len() && beside(j, j + 1));
+                if j > i && !taken(r, &found) && !again.iter().any(|h| h.range.overlaps(r)) && !neighbour {
+                    let h = &found[k];
+                    again.push(Hit {
+                        range: r,
+                        first: i,
+                        last: j,
+                        key: h.key.clone(),
+                        cue: None,
+                        fuzzy: false,
+                        weak: false,
+                        cands: h.cands.clone(),
+                    });
+                }
+                break;
+            }
+        }
+        found.extend(again);
+        found.sort_by_key(|h| h.range.start);
         let mut again: Vec<Hit> = Vec::new();
         let mut once: HashMap<&str, usize> = HashMap::new();
         for (k, h) in found.iter().enumerate() {
@@ -734,7 +863,11 @@ impl Gazetteers {
             let w = &f[t.start..t.end];
             let r = ViewRange::new(t.start, t.end);
             let Some(&k) = once.get(w) else { continue };
-            if !text.is_upper_at(t.start) || taken(r, &found) || cap_neighbour(i) {
+            // Lowercase, after a cue and when not a French word: "un notable
+            // de sokolo" in a story about Sokolo.
+            let lower_ok =
+                || !self.common.contains(w) && self.cues.before(f, &toks, i, sentence_floor(t.start)).is_some();
+            if (!text.is_upper_at(t.start) && !lower_ok()) || taken(r, &found) || cap_neighbour(i) {
                 continue;
             }
             {
@@ -769,6 +902,11 @@ impl Gazetteers {
                     cue: h.cue,
                     sentence: s,
                     paragraph: segments.sentences.get(s).map_or(0, |x| x.paragraph),
+                    article: h.first > 0 && {
+                        let p = toks[h.first - 1];
+                        matches!(&f[p.start..h.range.start], "le " | "la " | "les " | "du " | "au " | "aux " | "l'")
+                            && p.start >= sentence_floor(h.range.start)
+                    },
                 }
             })
             .collect();
@@ -845,11 +983,33 @@ impl Gazetteers {
                 found.iter().filter(|h| name_range.start <= h.range.start && h.range.end <= name_range.end).collect();
             let inner_is_place =
                 inner.iter().any(|h| h.range == name_range && !h.cands.iter().all(|c| c.feature == "country"));
-            if known_whole || in_name || (p.kind != sites::SiteKind::Natural && inner_is_place) {
+            if known_whole || in_name {
                 i = p.last + 1;
                 continue;
             }
             let key = words[p.noun..=p.last].join(" ");
+            // The gazetteer may know the whole phrase ("parc national du W",
+            // "chutes de Koudou") though the matcher did not take it (a
+            // lowercase noun and adjective).
+            let known = self.lookup(&key);
+            if !known.is_empty() {
+                sites.push(Hit {
+                    range,
+                    first: p.noun,
+                    last: p.last,
+                    cands: known,
+                    key,
+                    cue: Some(CueKind::Site),
+                    fuzzy: false,
+                    weak: false,
+                });
+                i = p.last + 1;
+                continue;
+            }
+            if p.kind != sites::SiteKind::Natural && inner_is_place {
+                i = p.last + 1;
+                continue;
+            }
             let country = inner
                 .iter()
                 .flat_map(|h| h.cands.iter())
@@ -916,6 +1076,8 @@ impl Gazetteers {
         let common = self.common.contains(key);
         let strong = cue.is_some_and(CueKind::is_noun);
         let prep = cue.is_some_and(|c| c != CueKind::Of);
+        // An event noun announces capitalized names only.
+        let prep_lower = cue.is_some_and(|c| !matches!(c, CueKind::Of | CueKind::Event));
         if !upper && common {
             return None;
         }
@@ -926,9 +1088,27 @@ impl Gazetteers {
             if key.len() < 4
                 || ARTICLES.contains(&first)
                 || first.starts_with(|c: char| c.is_ascii_digit())
-                || (key.contains(' ') && !strong && !self.named_site(text, toks, i, j))
+                || (key.contains(' ')
+                    && !strong
+                    && !self.named_site(text, toks, i, j)
+                    // "au sud de fada N'Gourma": only the first word lost its
+                    // capital (not a cue or site noun: "dans la province du Séno").
+                    && !(prep_lower
+                        && self.cues.kind_of(key.split(' ').next().unwrap_or("")).is_none()
+                        && !self.sites.contains(key.split(' ').next().unwrap_or(""))
+                        && (i + 1..=j).all(|k| {
+                            STOP.contains(&&f[toks[k].start..toks[k].end]) || text.is_upper_at(toks[k].start)
+                        })))
                 || key.split(' ').all(|w| self.common.contains(w) || STOP.contains(&w))
             {
+                return None;
+            }
+        }
+        // A title after an article stands for a person: "le Fon de
+        // Babessi", "du Lamido" (a town takes no article).
+        if upper && i == j && self.titles.contains(key) && i > 0 && toks[i - 1].start >= floor {
+            let p = toks[i - 1];
+            if matches!(&f[p.start..start], "le " | "la " | "l'" | "du " | "au ") {
                 return None;
             }
         }
@@ -945,8 +1125,23 @@ impl Gazetteers {
                 return None;
             }
         }
-        let cands = self.lookup(key);
+        let mut cands = self.lookup(key);
+        // An acronym in running text ("la CAN", "la BAD"): an all-caps word
+        // of two to four letters names only a place written so itself
+        // ("RDC", "RCA"), unless it heads an all-caps rubric or dateline
+        // ("EST – Deux passagers tués", "KADUNA, 26 juillet"), where every
+        // name is in capitals.
+        let caps = upper && i == j && self.is_all_caps(text, toks[i]);
+        let heading = caps && self.caps_heading(text, toks, i);
+        if caps && !heading && (2..=4).contains(&key.len()) {
+            cands.retain(|p| self.named_in_capitals(key, p));
+        }
         if cands.is_empty() {
+            return None;
+        }
+        // Part of a person's name: "le président Keïta", "Nasir El-Rufai",
+        // "Nandy Somé/Diallo" (only a big place survives).
+        if upper && i == j && !strong && self.in_person_name(text, toks, i, floor) && !cands.iter().any(big) {
             return None;
         }
         // A particle inside a person's or a body's name: "le maître Cédric de
@@ -969,6 +1164,12 @@ impl Gazetteers {
             }
         }
         if upper {
+            // A rubric or dateline names a place as a cue would ("NORD –
+            // …"), but only a notable one.
+            if common && !prep && heading && cue.is_none() {
+                cands.retain(notable);
+                return (!cands.is_empty()).then_some((cands, false));
+            }
             if common && !prep {
                 let exempt = cands.iter().any(|p| {
                     p.feature == "country"
@@ -980,7 +1181,7 @@ impl Gazetteers {
                     return (cue == Some(CueKind::Of) && cands.iter().any(notable)).then_some((cands, true));
                 }
             }
-        } else if !prep && !cands.iter().any(notable) {
+        } else if !prep_lower && !cands.iter().any(notable) {
             return None;
         }
         Some((cands, false))
@@ -995,6 +1196,155 @@ impl Gazetteers {
             && (i + 1..=j)
                 .find(|&k| !STOP.contains(&&f[toks[k].start..toks[k].end]))
                 .is_some_and(|k| text.is_upper_at(toks[k].start))
+    }
+
+    /// A name that begins with a division noun ("Région du Nord",
+    /// "Province du Yatenga") is that noun as a cue and the name after it:
+    /// its key becomes the bare name (so that it counts as the division of
+    /// the places in it), and the divisions of that level named so join its
+    /// candidates, whatever their own names ("Région du Nord" is a name of
+    /// Cameroon's North Region only, but Burkina's Nord is a region too) —
+    /// the document's focus then decides.
+    #[allow(clippy::too_many_arguments)]
+    fn division_phrase(
+        &self,
+        f: &str,
+        toks: &[Token],
+        i: usize,
+        j: usize,
+        key: String,
+        cue: Option<CueKind>,
+        mut cands: Vec<Place>,
+    ) -> (String, Option<CueKind>, Vec<Place>) {
+        let word = |k: usize| &f[toks[k].start..toks[k].end];
+        let level = match self.cues.kind_of(word(i)) {
+            Some(c @ (CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin)) => c,
+            _ => return (key, cue, cands),
+        };
+        let mut k = i + 1;
+        while k < j && matches!(word(k), "de" | "du" | "des" | "d" | "l" | "la" | "le") {
+            k += 1;
+        }
+        if k > j {
+            return (key, cue, cands);
+        }
+        let rest: Vec<&str> = (k..=j).map(word).collect();
+        let rest = rest.join(" ");
+        for p in self.lookup(&rest) {
+            let fits = match level {
+                CueKind::Admin1 => p.feature == "admin1",
+                CueKind::Admin2 => p.feature == "admin2",
+                _ => p.feature == "admin1" || p.feature == "admin2",
+            };
+            if fits && !cands.iter().any(|c| c.id == p.id) {
+                cands.push(p);
+            }
+        }
+        (rest, Some(level), cands)
+    }
+
+    /// The hyphenated compounds of capitalized words that a division or
+    /// settlement noun announces ("le secteur de Beni-Mbau") and that no
+    /// entry names whole, by key, with the end of their announced
+    /// occurrence (where a containment phrase may follow).
+    fn announced_compounds(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        sentence_floor: &dyn Fn(usize) -> usize,
+    ) -> HashMap<String, usize> {
+        let f = text.fold();
+        let mut out: HashMap<String, usize> = HashMap::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let mut last = i;
+            while last + 1 < toks.len()
+                && &f[toks[last].end..toks[last + 1].start] == "-"
+                && text.is_upper_at(toks[last + 1].start)
+            {
+                last += 1;
+            }
+            if last == i || !text.is_upper_at(toks[i].start) {
+                i = last + 1;
+                continue;
+            }
+            let key = (i..=last).map(|k| &f[toks[k].start..toks[k].end]).collect::<Vec<_>>().join(" ");
+            let floor = sentence_floor(toks[i].start);
+            let before: Vec<&str> = (i.saturating_sub(3)..i)
+                .rev()
+                .take_while(|&k| toks[k].start >= floor && joinable(&f.as_bytes()[toks[k].end..toks[k + 1].start]))
+                .map(|k| &f[toks[k].start..toks[k].end])
+                .collect();
+            if !self.has_key(&key) && unknown::division_or_settlement_cue(&before) {
+                out.entry(key).or_insert(toks[last].end);
+            }
+            i = last + 1;
+        }
+        out
+    }
+
+    /// True when the capitalized word at token `i` reads as part of a
+    /// person's name: right after a title ("le président Keïta", "M.
+    /// Diallo"), after a name particle and a hyphen ("Nasir El-Rufai",
+    /// "al-Baghdadi"), or as the second half of a double surname after a
+    /// first name ("Nandy Somé/Diallo").
+    fn in_person_name(&self, text: &NormalizedText, toks: &[Token], i: usize, floor: usize) -> bool {
+        if i == 0 || toks[i - 1].start < floor {
+            return false;
+        }
+        let f = text.fold();
+        let word = |k: usize| &f[toks[k].start..toks[k].end];
+        let gap = |k: usize| &f[toks[k - 1].end..toks[k].start];
+        let cap = |k: usize| text.is_upper_at(toks[k].start) && !STOP.contains(&word(k));
+        match gap(i) {
+            " " | ". " => self.titles.contains(word(i - 1)),
+            "-" => NAME_PARTICLES.contains(&word(i - 1)),
+            "/" => cap(i - 1) && i > 1 && toks[i - 2].start >= floor && gap(i - 1) == " " && cap(i - 2),
+            _ => false,
+        }
+    }
+
+    /// Whether `p` has a name of key `key` written in capitals ("RDC").
+    fn named_in_capitals(&self, key: &str, p: &Place) -> bool {
+        if self.extra.capitals.contains(&(key.to_string(), p.id.clone())) {
+            return true;
+        }
+        let Some(k) = self.places.find_key(key) else { return false };
+        self.places.postings(k).any(|o| {
+            let line = self.places.line(o);
+            line.split('\t').next() == Some(p.id.as_str())
+                && places::row_names(line)
+                    .iter()
+                    .any(|n| places::written_in_capitals(n) && key::key_of_raw(n, fold) == key)
+        })
+    }
+
+    /// True when token `i` is in capitals in a line written in capitals
+    /// (an all-caps headline), or in the all-caps words that begin a line
+    /// and end with a dash, a comma or a colon (a rubric, "EST – …", or a
+    /// dateline, "KADUNA, 26 juillet").
+    fn caps_heading(&self, text: &NormalizedText, toks: &[Token], i: usize) -> bool {
+        let f = text.fold();
+        let t = toks[i];
+        let line_start = f[..t.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = f[t.end..].find('\n').map_or(f.len(), |p| t.end + p);
+        let line = text.original_of(ViewRange::new(line_start, line_end));
+        if !line.chars().any(char::is_lowercase) {
+            return true;
+        }
+        if text.original_of(ViewRange::new(line_start, t.end)).chars().any(char::is_lowercase) {
+            return false;
+        }
+        // The rest of the all-caps run ("BOUCLE DU MOUHOUN –").
+        let mut end = t.end;
+        for (k, n) in toks.iter().enumerate().skip(i + 1) {
+            if n.start >= line_end || !joinable(&f.as_bytes()[toks[k - 1].end..n.start]) || !self.is_all_caps(text, *n)
+            {
+                break;
+            }
+            end = n.end;
+        }
+        f[end..line_end].trim_start().starts_with(['-', ',', ':'])
     }
 
     fn is_all_caps(&self, text: &NormalizedText, t: Token) -> bool {
@@ -1080,6 +1430,23 @@ impl Gazetteers {
     }
 }
 
+/// The compound of `compounds` written at token `i` (parts joined by
+/// hyphens only, no longer compound going on): its last token and key.
+fn compound_at(f: &str, toks: &[Token], compounds: &HashMap<String, usize>, i: usize) -> Option<(usize, String)> {
+    if compounds.is_empty() {
+        return None;
+    }
+    let mut last = i;
+    while last + 1 < toks.len() && &f[toks[last].end..toks[last + 1].start] == "-" {
+        last += 1;
+    }
+    if last == i || (i > 0 && &f[toks[i - 1].end..toks[i].start] == "-") {
+        return None;
+    }
+    let key = (i..=last).map(|k| &f[toks[k].start..toks[k].end]).collect::<Vec<_>>().join(" ");
+    compounds.contains_key(&key).then_some((last, key))
+}
+
 /// A word with the spelling differences of French press transliterations
 /// erased: doubled letters, a final `e`, `h`, `y` for `i`, `ou` for `u`
 /// ("Diabally" / "Diabaly", "Tinzaouatène" / "Tinzaouaten", "Bambary" /
@@ -1120,6 +1487,9 @@ const UNRESOLVED: &str = "vigie:place/unresolved/";
 
 /// Articles: a lowercase name starting with one is a phrase.
 const ARTICLES: &[&str] = &["le", "la", "les", "l"];
+
+/// Particles joined by a hyphen to the surname they begin ("El-Rufai", "al-Baghdadi").
+const NAME_PARTICLES: &[&str] = &["el", "al", "ag", "ould", "ben", "bin", "ibn", "abu", "abou"];
 
 /// Function words that do not make a neighbouring capitalized word part of a name.
 const STOP: &[&str] = &[

@@ -267,6 +267,10 @@ pub struct ExtraPlaces {
     /// for `lac tchad`): the matcher stops extending an n-gram that no key
     /// continues.
     pub prefixes: HashSet<String>,
+    /// (key, id) of the names written in capitals ("RDC", "RCA"): an
+    /// all-caps word of the text may be read as these only (see
+    /// [`written_in_capitals`]).
+    pub capitals: HashSet<(String, String)>,
 }
 
 impl ExtraPlaces {
@@ -279,11 +283,22 @@ impl ExtraPlaces {
         for (at, _) in k.match_indices(' ') {
             self.prefixes.insert(k[..=at].to_string());
         }
+        if written_in_capitals(name) {
+            self.capitals.insert((k.clone(), place.id.clone()));
+        }
         let v = self.by_key.entry(k).or_default();
         if !v.iter().any(|p| p.id == place.id) {
             v.push(place.clone());
         }
     }
+}
+
+/// True for a name written in capitals: at least two letters, none of
+/// them lowercase ("RDC", "R.D.C.", "N'DJAMENA").
+pub fn written_in_capitals(name: &str) -> bool {
+    let mut letters = name.chars().filter(|c| c.is_alphabetic());
+    let n = letters.clone().count();
+    n >= 2 && letters.all(char::is_uppercase)
 }
 
 /// Country centroids computed at build time (mean of admin1 positions).

@@ -10,6 +10,8 @@
 //!   capitals before villages; a town before a same-named district);
 //! * agreement with the cue before the name ("région de" → a first-level
 //!   division, "cercle de" → a second-level one, "village de" → a locality);
+//! * a definite article right before the name ("dans le Boulgou") favours
+//!   anything but a town;
 //! * the document's focus on its country;
 //! * containment: another mention nearby names its admin1 or admin2
 //!   ("Dioura, dans le cercle de Ténenkou"; +3 in the same or a
@@ -24,8 +26,9 @@
 use std::collections::HashMap;
 
 use super::key::key_of_raw;
-use super::matcher::CueKind;
+use super::matcher::{edit_distance, CueKind};
 use super::places::Place;
+use super::spelling_key;
 use crate::normalize::fold;
 
 /// A place mention to resolve.
@@ -43,6 +46,10 @@ pub struct PlaceMentionDraft {
     pub paragraph: usize,
     /// Per candidate: named so by `place_aliases.tsv` (a curated reading).
     pub curated: Vec<bool>,
+    /// A definite article right before the name ("dans le Boulgou", "au
+    /// Sahel"): French gives one to regions, divisions and countries, not
+    /// to towns.
+    pub article: bool,
 }
 
 /// Words of admin names that only say what kind of division it is.
@@ -156,6 +163,9 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                 .enumerate()
                 .map(|(k, c)| {
                     let mut s = prior(c) + cue_fit(m.cue, c);
+                    if m.article && !m.cue.is_some_and(CueKind::is_noun) && c.feature != "locality" {
+                        s += 2.0;
+                    }
                     if m.curated.get(k).copied().unwrap_or(false) {
                         s += 2.0;
                     }
@@ -164,6 +174,19 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                         s += 1.0;
                     }
                     s += 3.0 * focus.get(&c.country).copied().unwrap_or(0.0) / max_focus;
+                    // A variant one letter off the entry's own name, not a
+                    // transliteration of it, is a misspelling recorded in
+                    // the source ("Yatenga" for Vatenga): it yields to a
+                    // candidate of a focus country that bears the name itself.
+                    if misspelt_variant(&m.key, c) && !m.curated.get(k).copied().unwrap_or(false) {
+                        let own = m
+                            .candidates
+                            .iter()
+                            .any(|o| admin_key(&o.name) == m.key && focus.get(&o.country).is_some_and(|&w| w > 0.0));
+                        if own {
+                            s -= 2.0;
+                        }
+                    }
                     // Containment: a nearby mention names this candidate's division.
                     let (a1, a2) = (admin_key(&c.admin1), admin_key(&c.admin2));
                     let count = |sent: usize, k: &str| -> usize {
@@ -284,6 +307,18 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
         .collect()
 }
 
+/// True when `key` reaches `p` through a variant one letter off the
+/// entry's own name that is no transliteration of it ("yatenga" for
+/// Vatenga; not "diabaly" for Diabali).
+fn misspelt_variant(key: &str, p: &Place) -> bool {
+    let own = admin_key(&p.name);
+    own != key
+        && !key.contains(' ')
+        && !own.contains(' ')
+        && edit_distance(own.as_bytes(), key.as_bytes(), 1) == Some(1)
+        && spelling_key(&own) != spelling_key(key)
+}
+
 /// True for cues that read a name as an administrative division.
 fn is_division_cue(cue: Option<CueKind>) -> bool {
     matches!(cue, Some(CueKind::Admin1 | CueKind::Admin2 | CueKind::Admin))
@@ -328,7 +363,15 @@ mod tests {
     }
 
     fn draft(key: &str, cands: Vec<Place>, cue: Option<CueKind>, sentence: usize) -> PlaceMentionDraft {
-        PlaceMentionDraft { key: key.into(), candidates: cands, cue, sentence, paragraph: 0, curated: vec![] }
+        PlaceMentionDraft {
+            key: key.into(),
+            candidates: cands,
+            cue,
+            sentence,
+            paragraph: 0,
+            curated: vec![],
+            article: false,
+        }
     }
 
     #[test]
@@ -421,6 +464,40 @@ mod tests {
         ];
         let r = resolve(&m, &HashMap::new());
         assert_eq!(m[0].candidates[r[0][0]].id, "cercle");
+    }
+
+    #[test]
+    fn an_article_points_to_a_division_not_a_town() {
+        // "dans le Xa": French names a province with an article, a town without.
+        let cands = || {
+            vec![
+                place("town", "BF", "Est", "", "locality", 12.0, 0.5, 2_000),
+                place("province", "BF", "Centre-Est", "", "admin2", 11.5, -0.4, 0),
+            ]
+        };
+        let mut with = draft("xa", cands(), Some(CueKind::Prep), 0);
+        with.article = true;
+        let bare = draft("xa", cands(), Some(CueKind::Prep), 0);
+        assert_eq!(with.candidates[resolve(&[with.clone()], &HashMap::new())[0][0]].id, "province");
+        assert_eq!(bare.candidates[resolve(&[bare.clone()], &HashMap::new())[0][0]].id, "town");
+    }
+
+    #[test]
+    fn a_misspelt_variant_yields_to_the_name_itself() {
+        // "xatenga" is a variant of the village Vatenga one letter off; the
+        // province of the focus country bears the name itself.
+        let mut village = place("village", "BF", "Plateau-Central", "", "locality", 12.6, -1.6, 3_000);
+        village.name = "Vatenga".into();
+        let mut province = place("province", "BF", "Nord", "", "admin2", 13.6, -2.4, 0);
+        province.name = "Province du Xatenga".into();
+        let m = vec![draft("xatenga", vec![village, province], Some(CueKind::Prep), 0)];
+        let focus = HashMap::from([("BF".to_string(), 2.0)]);
+        assert_eq!(m[0].candidates[resolve(&m, &focus)[0][0]].id, "province");
+        // A transliteration is no misspelling.
+        let mut v = place("v", "ML", "", "", "locality", 0.0, 0.0, 0);
+        v.name = "Diabali".into();
+        assert!(!misspelt_variant("diabaly", &v));
+        assert!(misspelt_variant("xatenga", &Place { name: "Vatenga".into(), ..v }));
     }
 
     #[test]

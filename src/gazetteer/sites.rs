@@ -63,6 +63,11 @@ impl SiteNouns {
         Ok(SiteNouns { words })
     }
 
+    /// True when `word` (folded) is a site noun or adjective.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains_key(word)
+    }
+
     /// The site phrase starting at token `i` when `words[i]` is a site noun.
     /// `words` are the folded tokens, `capitalized(k)` says whether token
     /// `k` starts with a capital in the original, `joined(k)` whether tokens

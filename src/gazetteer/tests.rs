@@ -302,3 +302,110 @@ fn a_name_accepted_once_is_a_place_without_cue_elsewhere() {
 fn titles_after_a_site_cue_are_not_places() {
     assert!(places("Au Mali, il a quitté le poste de Premier ministre.").iter().all(|x| x.0 != "Premier"));
 }
+
+#[test]
+fn short_all_caps_words_are_acronyms_unless_they_head_a_line() {
+    // Gazetteer variants "Bad" (Badou, Togo) and "Can" (Caen): in capitals
+    // inside a sentence they are acronyms of a bank and an association.
+    let p = places("Au Togo, un prêt de la BAD a été signé ; le pasteur de la CAN a prié à Lomé.");
+    assert!(p.iter().all(|x| x.0 != "BAD" && x.0 != "CAN"), "{p:?}");
+    assert!(p.iter().any(|x| x.0 == "Lomé"), "{p:?}");
+    // A place written in capitals in the gazetteer stays one.
+    assert!(places("Les combats reprennent en RDC.").iter().any(|x| x.0 == "RDC"));
+    // A rubric or a dateline in capitals names places, word-like ones too.
+    let p = places("SAHEL – Trois bergers enlevés près de Dori\n\nKAYA, 3 mars – Au Burkina, le calme est revenu.");
+    assert!(p.iter().any(|x| x.0 == "SAHEL" && x.2 == "admin1"), "{p:?}");
+    assert!(p.iter().any(|x| x.0 == "KAYA"), "{p:?}");
+}
+
+#[test]
+fn parts_of_people_names_are_not_places() {
+    // "Diallo", "Keïta" and "Rufai" are villages too.
+    let p = places("Au Burkina, la ministre Awa Ouédraogo/Diallo a parlé à Kaya.");
+    assert!(p.iter().all(|x| x.0 != "Diallo"), "{p:?}");
+    let p = places("Au Nigeria, le sénateur Bello El-Rufai a visité Kaduna.");
+    assert!(p.iter().all(|x| x.0 != "Rufai"), "{p:?}");
+    // After a title, or as the surname of a person named in the text.
+    let p = places("Au Mali, le colonel Keïta a parlé.");
+    assert!(p.iter().all(|x| x.0 != "Keïta"), "{p:?}");
+    let p = places("Au Mali, Ibrahim Boubacar Keïta a été réélu. Keïta a promis la paix.");
+    assert!(p.iter().all(|x| x.0 != "Keïta"), "{p:?}");
+    // A title after an article is a person, not the village named so.
+    let p = places("Au Cameroun, le Fon de Bafut a été enlevé près de Bamenda.");
+    assert!(p.iter().all(|x| x.0 != "Fon"), "{p:?}");
+    // The places around them stay.
+    let p = places("Au Nigeria, le sénateur Bello El-Rufai a visité Kaduna, puis Keïta, au Niger.");
+    assert!(p.iter().any(|x| x.0 == "Kaduna") && p.iter().any(|x| x.0 == "Keïta"), "{p:?}");
+}
+
+#[test]
+fn hyphenated_compounds_after_a_division_noun_are_one_name() {
+    // Mayo and Mbau are places of their own; the compounds are not in the gazetteer.
+    let p = places("Au Cameroun, des bergers ont été enlevés dans la commune de Mayo-Mbau, dans le département du Diamaré. Mayo-Mbau reste sous le choc.");
+    let m: Vec<_> = p.iter().filter(|x| x.0 == "Mayo-Mbau").collect();
+    assert_eq!(m.len(), 2, "{p:?}");
+    assert!(m.iter().all(|x| x.1 == "vigie:place/unresolved/cm/mayo-mbau"), "{p:?}");
+    assert!(p.iter().all(|x| x.0 != "Mayo" && x.0 != "Mbau"), "{p:?}");
+    // Without such a noun the parts are two towns of a road, word-like ones too ("pama").
+    let p = places("Au Burkina, un car a sauté sur une mine sur l'axe Kantchari-Pama.");
+    assert!(p.iter().any(|x| x.0 == "Kantchari") && p.iter().any(|x| x.0 == "Pama"), "{p:?}");
+}
+
+#[test]
+fn a_site_phrase_the_gazetteer_knows_whole_is_that_entry() {
+    // place_extra.tsv has the W park; the phrase starts with a lowercase noun and adjective.
+    let p = places("Au Bénin, des militaires ont été tués dans le parc national du W samedi.");
+    assert!(p.iter().any(|x| x.0 == "parc national du W" && x.1 == "vigie:place/parc-national-du-w"), "{p:?}");
+    // Waterfalls and plains are sites; an unknown one gets an unresolved id.
+    let p = places("Au Bénin, l'armée a repris la position près des chutes de Koudou, sur la Mékrou.");
+    assert!(p.iter().any(|x| x.0 == "chutes de Koudou" && x.1 == "osm:6751023063"), "{p:?}");
+    let p = places("En RDC, les déplacés de la plaine de Zorbato ont fui vers Bunia.");
+    assert!(p.iter().any(|x| x.0 == "plaine de Zorbato" && x.2 == "site"), "{p:?}");
+    // Hills take the name of the village they hold.
+    let p = places("En RDC, des obus sont tombés sur les collines de Masisi.");
+    assert!(p.iter().any(|x| x.0 == "Masisi"), "{p:?}");
+    // A fall is no waterfall: "la chute de Kidal" is the town.
+    let p = places("Au Mali, la chute de Kidal a surpris.");
+    assert!(p.iter().any(|x| x.0 == "Kidal"), "{p:?}");
+}
+
+#[test]
+fn french_region_names_follow_the_document_country() {
+    // "Région de l'Est" is a name of Cameroon's East Region only; in a
+    // Burkinabè story it is Burkina's Est region.
+    let p = places("Région de l'Est\n\nAu Burkina Faso, des hommes armés ont attaqué Gayéri et Bogandé.");
+    assert!(p.iter().any(|x| x.0 == "Région de l'Est" && x.1 == "geonames:6930709"), "{p:?}");
+    // A compound region in a headline, named with its cue further on: not "Ouest" after "Sud-".
+    let p =
+        places("Sud-Ouest : deux morts\n\nAu Cameroun, la région du Sud-Ouest a encore connu des violences à Buea.");
+    let s: Vec<_> = p.iter().filter(|x| x.0 == "Sud-Ouest").collect();
+    assert_eq!(s.len(), 2, "{p:?}");
+    assert!(s.iter().all(|x| x.1 == "geonames:2221788"), "{p:?}");
+    assert!(p.iter().all(|x| x.0 != "Ouest"), "{p:?}");
+}
+
+#[test]
+fn event_nouns_announce_places() {
+    // "Karma" is also a French word: after "la tuerie de" it is the village.
+    let p = places("Au Burkina, la tuerie de Karma a choqué ; des familles originaires de Karma ont fui.");
+    assert_eq!(p.iter().filter(|x| x.0 == "Karma" && x.1 == "geonames:2359660").count(), 2, "{p:?}");
+    // Not without "de", not after an article.
+    assert!(places("Au Burkina, son karma a changé.").iter().all(|x| x.0 != "karma"));
+    // "le site de déplacés de X": a site noun announces the name, here one
+    // whose only entries are in other countries, so it is an unknown place.
+    let p = places("En RDC, le camp de réfugiés de Lala, dans le territoire de Djugu, a été attaqué.");
+    assert!(p.iter().any(|x| x.0 == "Lala" && x.1 == "vigie:place/unresolved/cd/lala"), "{p:?}");
+}
+
+#[test]
+fn lowercase_names_after_a_cue() {
+    // Capitalized elsewhere in the story, lowercase after "de": the same place.
+    let p = places("Au Mali, le camp de Niono a été visé. Un élu de niono a témoigné.");
+    assert_eq!(p.iter().filter(|x| x.0.eq_ignore_ascii_case("niono")).count(), 2, "{p:?}");
+    // Only the first word lost its capital: "bobo Dioulasso" after a cue.
+    let p = places("Au Burkina, ils ont été conduits à bobo Dioulasso.");
+    assert!(p.iter().any(|x| x.0 == "bobo Dioulasso" && x.1 == "geonames:2362344"), "{p:?}");
+    // A lowercase direction stays a word though "Nord" is a region of the text.
+    let p = places("Au Burkina, la région du Nord est touchée, au nord de Ouahigouya.");
+    assert!(p.iter().all(|x| x.0 != "nord"), "{p:?}");
+}

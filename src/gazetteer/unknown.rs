@@ -11,6 +11,12 @@
 //!   "dans", an article and a division noun ("Kuriga, dans l'État de
 //!   Kaduna", "Margba, dans la même préfecture").
 //!
+//! A hyphenated compound of capitalized words after a division or
+//! settlement noun ("l'arrondissement de Mayo-Moskota", "le secteur de
+//! Beni-Mbau") is one unknown name when the gazetteer has no entry of the
+//! whole, even if its parts name places (Mayo, Mbau); elsewhere ("l'axe
+//! Fada-Pama") the parts are places of their own.
+//!
 //! Once a word is so announced, its other capitalized occurrences in the
 //! document name the same place. An unknown place has the id
 //! `vigie:place/unresolved/<cc>/<name key>` (see [`unresolved_id`]), no
@@ -34,6 +40,9 @@ const DIVISIONS: &[&str] = &[
     "wilaya",
     "sous-prefecture",
     "lga",
+    "secteur",
+    "chefferie",
+    "groupement",
 ];
 
 /// Cue nouns that announce a settlement (or a camp of displaced people) by
@@ -68,7 +77,24 @@ const SETTLEMENT_NOUNS: &[&str] = &[
 /// ("le village de X", "le quartier X").
 pub fn settlement_cue(before: &[&str]) -> bool {
     let k = usize::from(before.first().is_some_and(|w| matches!(*w, "de" | "d" | "du" | "des")));
-    before.get(k).is_some_and(|w| SETTLEMENT_NOUNS.contains(w))
+    if before.get(k).is_some_and(|w| SETTLEMENT_NOUNS.contains(w)) {
+        return true;
+    }
+    // "le site de déplacés de X", "le camp de réfugiés de X".
+    k == 1
+        && before.get(2).is_some_and(|w| matches!(*w, "de" | "d"))
+        && before.get(3).is_some_and(|w| SETTLEMENT_NOUNS.contains(w))
+        && before.get(1).is_some_and(|w| !SETTLEMENT_NOUNS.contains(w) && !DIVISIONS.contains(w))
+}
+
+/// True when the words right before a name (`before`, nearest first,
+/// folded) are a division or settlement noun, then "de"/"du"/"des"/"d'"
+/// or not, then an article or not ("l'arrondissement de X", "le secteur
+/// de X", "le village X"): a hyphenated compound after it is one name.
+pub fn division_or_settlement_cue(before: &[&str]) -> bool {
+    let mut k = usize::from(before.first().is_some_and(|w| matches!(*w, "la" | "le" | "l" | "les")));
+    k += usize::from(before.get(k).is_some_and(|w| matches!(*w, "de" | "d" | "du" | "des")));
+    before.get(k).is_some_and(|w| SETTLEMENT_NOUNS.contains(w) || DIVISIONS.contains(w))
 }
 
 /// When the fold view right after byte `pos` is a containment phrase
@@ -136,6 +162,19 @@ mod tests {
         assert!(!settlement_cue(&["de", "campement"]));
         assert!(!settlement_cue(&["de", "mine"]));
         assert!(!settlement_cue(&[]));
+        assert!(settlement_cue(&["de", "deplaces", "de", "site"]));
+        assert!(settlement_cue(&["de", "refugies", "d", "camp"]));
+        assert!(!settlement_cue(&["de", "chef", "le", "site"]));
+    }
+
+    #[test]
+    fn division_and_settlement_nouns_before_a_compound() {
+        assert!(division_or_settlement_cue(&["de", "arrondissement"]));
+        assert!(division_or_settlement_cue(&["de", "secteur"]));
+        assert!(division_or_settlement_cue(&["la", "de", "commune"]));
+        assert!(division_or_settlement_cue(&["village"]));
+        assert!(!division_or_settlement_cue(&["axe", "l"]));
+        assert!(!division_or_settlement_cue(&["de", "route"]));
     }
 
     #[test]
