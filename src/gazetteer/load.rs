@@ -158,6 +158,8 @@ pub mod builtin {
     pub const PERSON_TITLES: &str = include_str!("../../gazetteers/person_titles.txt");
     /// `gazetteers/place_sites.tsv`.
     pub const PLACE_SITES: &str = include_str!("../../gazetteers/place_sites.tsv");
+    /// `gazetteers/club_words.tsv`.
+    pub const CLUB_WORDS: &str = include_str!("../../gazetteers/club_words.tsv");
     /// `gazetteers/place_cues.tsv`.
     pub const PLACE_CUES: &str = include_str!("../../gazetteers/place_cues.tsv");
 }

@@ -83,12 +83,31 @@ pub struct Gazetteers {
     sites: sites::SiteNouns,
     /// Keys of titles said before a person's name (`person_titles.txt`).
     titles: HashSet<String>,
+    /// Words written right before or after a sports club's name (`club_words.tsv`).
+    club_words: (HashSet<String>, HashSet<String>),
 }
 
 impl Default for Gazetteers {
     fn default() -> Gazetteers {
         Gazetteers::builtin()
     }
+}
+
+/// The words of `club_words.tsv` written before and after a club's name.
+fn club_words(src: &str) -> (HashSet<String>, HashSet<String>) {
+    let (mut before, mut after) = (HashSet::new(), HashSet::new());
+    for line in list_lines(src).skip(1) {
+        match line.split_once('\t') {
+            Some(("before", w)) => {
+                before.insert(w.trim().to_string());
+            }
+            Some(("after", w)) => {
+                after.insert(w.trim().to_string());
+            }
+            _ => {}
+        }
+    }
+    (before, after)
 }
 
 /// Longest place name looked up, in words.
@@ -135,6 +154,7 @@ impl Gazetteers {
             not_names: list_lines(builtin::PLACE_NOT_NAMES).map(|l| key::key_of_raw(l, fold)).collect(),
             // The built-in file is tested (sites::tests): it parses.
             sites: sites::SiteNouns::parse(builtin::PLACE_SITES, fold).expect("place_sites.tsv parses"),
+            club_words: club_words(builtin::CLUB_WORDS),
             titles: list_lines(builtin::PERSON_TITLES).map(|l| key::key_of_raw(l, fold)).collect(),
         };
         g.add_place_rows("place_extra.tsv", builtin::PLACE_EXTRA)?;
@@ -292,8 +312,9 @@ impl Gazetteers {
         for h in &hits {
             let e = &self.names.entries()[h.entry];
             // Bodies that are not armed actors (category `other`, e.g. the
-            // UN) own their span but are not actor mentions.
-            if e.kind == NameKind::Actor && e.category == "other" {
+            // UN) own their span but are not actor mentions; nor is a club
+            // named after an army ("l'AS FAN").
+            if e.kind == NameKind::Actor && (e.category == "other" || self.is_club(text, h.range)) {
                 continue;
             }
             let span = text.span(h.range);
@@ -889,6 +910,8 @@ impl Gazetteers {
         let _ = found.iter().map(|h| (h.first, h.last, h.fuzzy)).count();
 
         self.named_sites(text, &toks, &name_ranges, &focus, top_country.as_deref(), &mut found);
+        // "le Sahel SC", "le FC Kidal": a club, not a place.
+        found.retain(|h| !self.is_club(text, h.range));
 
         // Resolution.
         let drafts: Vec<PlaceMentionDraft> = found
@@ -936,6 +959,23 @@ impl Gazetteers {
             });
         }
         out
+    }
+
+    /// True when the name at `r` is part of a sports club's name: a club
+    /// word of `club_words.tsv` is written right before or right after it.
+    fn is_club(&self, text: &NormalizedText, r: ViewRange) -> bool {
+        let f = text.fold();
+        let word_at = |s: usize, e: usize| text.original_of(ViewRange::new(s, e));
+        // The word just before, across one space (or "l'").
+        let before = f[..r.start].strip_suffix(' ').unwrap_or(&f[..r.start]);
+        let prev_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
+        let prev = (prev_start < before.len()).then(|| word_at(prev_start, before.len()));
+        // The word just after, across one space.
+        let after_start = if f[r.end..].starts_with(' ') { r.end + 1 } else { r.end };
+        let rest = &f[after_start..];
+        let next_end = after_start + rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let next = (after_start > r.end && next_end > after_start).then(|| word_at(after_start, next_end));
+        prev.is_some_and(|w| self.club_words.0.contains(w)) || next.is_some_and(|w| self.club_words.1.contains(w))
     }
 
     /// Named sites (see [`sites`]): a site noun and the capitalized name

@@ -409,3 +409,14 @@ fn lowercase_names_after_a_cue() {
     let p = places("Au Burkina, la région du Nord est touchée, au nord de Ouahigouya.");
     assert!(p.iter().all(|x| x.0 != "nord"), "{p:?}");
 }
+
+#[test]
+fn sports_clubs_are_neither_forces_nor_places() {
+    let (_, n) = run("À Niamey, le Sahel SC a battu l'AS FAN en championnat, puis le FC Kidal a perdu.");
+    let places: Vec<&str> = n.places.iter().map(|p| p.mention.span.text.as_str()).collect();
+    assert_eq!(places, ["Niamey"], "{places:?}");
+    assert!(n.actors.is_empty(), "{:?}", n.actors);
+    // Without a club word the army is the army.
+    let (_, n) = run("Les FAN ont repoussé l'attaque près de Kidal.");
+    assert_eq!(n.actors.len(), 1);
+}
