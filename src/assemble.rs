@@ -546,8 +546,14 @@ fn is_running_total(doc: &Doc, c: &Found<CasualtyMention>) -> bool {
         doc.f.dates.dates.iter().any(|d| {
             sentence.contains(d.range) && matches!(d.mention.precision.as_str(), "day" | "part_of_day" | "time")
         });
+    // A vague or large count in a sentence that runs from a month or a year
+    // ("confronté depuis 2015 aux attaques…, qui ont fait des milliers de
+    // morts").
+    let large = c.mention.qualifier == "vague" || c.mention.best.or(c.mention.low).is_some_and(|n| n >= 100);
     if !day_in_sentence
-        && (since_a_month_or_year(doc, opening) || Cues::get().any("tally", &doc.fold[sentence.as_range()]))
+        && (since_a_month_or_year(doc, opening)
+            || Cues::get().any("tally", &doc.fold[sentence.as_range()])
+            || large && since_a_month_or_year(doc, sentence))
     {
         return true;
     }
@@ -2475,6 +2481,13 @@ mod tests {
         let fx = Fixture::new("Depuis 2012, le conflit a fait plus de 10 000 morts dans le centre du pays.")
             .date("Depuis 2012", "2012", None)
             .killed("10 000 morts", 10000, "unknown", None, None);
+        assert!(fx.events().is_empty(), "{:#?}", fx.events());
+        // A large count anywhere in a sentence that runs from a year.
+        let fx = Fixture::new(
+            "Le pays est confronté depuis 2015 aux attaques jihadistes, qui ont fait des milliers de morts.",
+        )
+        .date("depuis 2015", "2015", None)
+        .killed("des milliers de morts", 2000, "unknown", None, None);
         assert!(fx.events().is_empty(), "{:#?}", fx.events());
         // A year-old attack on a town is a background event, not a tally.
         let fx = Fixture::new("En 2019, l'attaque d'Indelimane avait coûté la vie à 49 soldats.")
