@@ -212,6 +212,10 @@ struct Doc<'a> {
     headline: Option<ViewRange>,
     /// Places that only locate another one ("à 55 km au nord de Beni").
     locator: Vec<bool>,
+    /// Places named for something else than where the event was: where
+    /// people went or came from, who spoke ("évacués vers Kaya", "le maire
+    /// de Kenscoff", "Washington a condamné").
+    elsewhere: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -254,8 +258,8 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     let reporting = f.dates.dates.iter().map(|d| is_reporting_date(f, d.range, cues)).collect();
     let dateline = f.names.places.iter().map(|p| is_dateline_place(f, p.range)).collect();
     let headline = headline(f);
-    let locator = f.names.places.iter().map(|p| is_locator(f, p.range, cues)).collect();
-    let doc = Doc { f, fold, section, reporting, dateline, headline, locator };
+    let (locator, elsewhere) = f.names.places.iter().map(|p| is_locator(f, p.range, cues)).unzip();
+    let doc = Doc { f, fold, section, reporting, dateline, headline, locator, elsewhere };
     let mut candidates: Vec<Candidate> = Vec::new();
 
     // 1. Anchors from triggers.
@@ -669,12 +673,14 @@ fn is_dateline_place(f: &Findings, r: ViewRange) -> bool {
     r.start - p.start <= 2 && capitals && (after.starts_with(',') || after.starts_with('-') || after.starts_with('('))
 }
 
-/// A place named only to locate another one or a movement: a distance or
+/// Whether a place is named only to locate another one — a distance or
 /// direction ("à 55 km au nord de Beni"; "près de X" does locate the event
 /// at X), the division that contains the event's place ("dans le
-/// département du Lac Iro"), a destination or origin ("évacués vers Sebba",
-/// "venus de Grimari").
-fn is_locator(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
+/// département du Lac Iro") — and whether it is named for something else
+/// than where the event was: a destination or origin ("évacués vers Sebba",
+/// "venus de Grimari"), an office ("le maire de Kenscoff"), a capital
+/// speaking for its government ("Washington a condamné").
+fn is_locator(f: &Findings, r: ViewRange, cues: &Cues) -> (bool, bool) {
     let fold = f.text.fold();
     let s = f.segments.sentences[f.segments.sentence_at(r.start)].range;
     let before = &fold[s.start.min(r.start)..r.start];
@@ -719,7 +725,7 @@ fn is_locator(f: &Findings, r: ViewRange, cues: &Cues) -> bool {
         .phrases("speaker")
         .iter()
         .any(|p| after.starts_with(p.as_str()) && after[p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
-    locating || office || speaker || cues.any("destination", window)
+    (locating, office || speaker || cues.any("destination", window))
 }
 
 /// A definite or demonstrative noun phrase points back to a known event.
@@ -924,24 +930,32 @@ fn place_rank(feature: &str) -> u8 {
 
 fn attach_place(doc: &Doc, c: &mut Candidate) {
     let places = &doc.f.names.places;
-    for (dist, range, before) in contexts(doc, c, true) {
-        // Prefer places named for themselves, then precise ones: the best
-        // (locator, rank) present in the context wins.
-        for (locator, rank) in [false, true].into_iter().flat_map(|l| (0..=3u8).map(move |r| (l, r))) {
-            let it = places
-                .iter()
-                .enumerate()
-                .filter(|(i, p)| {
-                    place_rank(&p.mention.feature) == rank && !doc.dateline[*i] && doc.locator[*i] == locator
-                })
-                .map(|(i, p)| (i, p.range));
-            let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
-            if let Some(i) = pick {
-                c.place = Some(i);
-                // A locating place is a guess, never evidence that keeps
-                // events apart.
-                c.place_dist = if locator { dist.max(2) } else { dist };
-                return;
+    // Places named for themselves, then places that situate; places named
+    // for something else (a destination, a speaker) only when no context
+    // holds another.
+    for elsewhere in [false, true] {
+        for (dist, range, before) in contexts(doc, c, true) {
+            // Prefer places named for themselves, then precise ones: the best
+            // (locator, rank) present in the context wins.
+            for (locator, rank) in [false, true].into_iter().flat_map(|l| (0..=3u8).map(move |r| (l, r))) {
+                let it = places
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, p)| {
+                        place_rank(&p.mention.feature) == rank
+                            && !doc.dateline[*i]
+                            && doc.elsewhere[*i] == elsewhere
+                            && (elsewhere || doc.locator[*i] == locator)
+                    })
+                    .map(|(i, p)| (i, p.range));
+                let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
+                if let Some(i) = pick {
+                    c.place = Some(i);
+                    // A locating place is a guess, never evidence that keeps
+                    // events apart.
+                    c.place_dist = if locator || elsewhere { dist.max(2) } else { dist };
+                    return;
+                }
             }
         }
     }
@@ -2658,6 +2672,22 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].casualties[0].best, Some(60), "{events:#?}");
+    }
+
+    #[test]
+    fn where_suspects_were_taken_yields_to_where_the_story_is() {
+        let fx = Fixture::new(
+            "Mardi, des orpailleurs se sont affrontés à Kouri Bougoudi. \
+             Jeudi, une quarantaine de personnes ont été interpellées puis transférées à Faya.",
+        )
+        .place("Kouri Bougoudi", 0, "locality", "Tibesti")
+        .place("Faya", 0, "locality", "Borkou")
+        .date("Mardi", "2022-05-24", None)
+        .date("Jeudi", "2022-05-26", None)
+        .casualty("une quarantaine de personnes", "arrested", 40, "civilian", None, None);
+        let events = fx.events();
+        let arrest = events.iter().find(|e| e.kind == "arrest").expect("an arrest");
+        assert_eq!(arrest.location.as_ref().map(|l| l.name.as_str()), Some("Kouri Bougoudi"), "{events:#?}");
     }
 
     #[test]
