@@ -419,6 +419,12 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     for c in &mut candidates {
         attach_date(&doc, c);
         attach_place(&doc, c);
+        // A coup takes the capital it names, or no place: the country's
+        // other towns in the paragraph are not where it was.
+        if c.trigger.is_some_and(|t| f.triggers[t].found.mention.lemma == "coup d'etat") && c.place_dist > 1 {
+            c.place = None;
+            c.place_dist = 9;
+        }
         attach_actors(&doc, c, cues);
         // "L'attaque intervient à la veille du sommet de Pau", "dix ans après
         // le rapt": a comment on an event told elsewhere; its date and place
@@ -1456,7 +1462,10 @@ fn worth_an_event(doc: &Doc, c: &Candidate) -> bool {
             .iter()
             .enumerate()
             .any(|(i, p)| !doc.dateline[i] && c.sentences.iter().any(|&s| doc.sentence_range(s).contains(p.range)));
-    c.strong && c.trigger.is_some() && placed
+    // A coup is an event of the country, dated, placed or not.
+    let coup = c.trigger.is_some_and(|t| doc.f.triggers[t].found.mention.lemma == "coup d'etat");
+    let dated = c.date.is_some() && c.date_dist <= 1;
+    c.strong && c.trigger.is_some() && (placed || coup && dated)
 }
 
 fn finish(doc: &Doc, c: Candidate, cues: &Cues) -> Event {
@@ -2688,6 +2697,35 @@ mod tests {
         let events = fx.events();
         let arrest = events.iter().find(|e| e.kind == "arrest").expect("an arrest");
         assert_eq!(arrest.location.as_ref().map(|l| l.name.as_str()), Some("Kouri Bougoudi"), "{events:#?}");
+    }
+
+    #[test]
+    fn a_coup_is_an_event_of_the_country() {
+        let fx = Fixture::new("Le général a pris le pouvoir lors du coup d'État du 26 juillet 2023, à Niamey.")
+            .date("26 juillet 2023", "2023-07-26", None)
+            .place("Niamey", 0, "locality", "Niamey");
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(
+            (events[0].kind.as_str(), events[0].location.as_ref().map(|l| l.name.as_str())),
+            ("other", Some("Niamey"))
+        );
+        // Without a place in its sentence, no town of the paragraph.
+        let fx = Fixture::new(
+            "Dans la région de Tillabéri, l'armée patrouille. Le coup d'État du 26 juillet 2023 a changé la donne.",
+        )
+        .place("Tillabéri", 0, "admin1", "Tillabéri")
+        .date("26 juillet 2023", "2023-07-26", None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert!(events[0].location.is_none(), "{events:#?}");
+        // Supporters of a coup are no coup.
+        assert!(Fixture::new("Des manifestants pro-putsch ont défilé le 30 juillet 2023 à Niamey.")
+            .date("30 juillet 2023", "2023-07-30", None)
+            .place("Niamey", 0, "locality", "Niamey")
+            .events()
+            .iter()
+            .all(|e| e.kind != "other"));
     }
 
     #[test]
