@@ -304,6 +304,20 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         {
             continue;
         }
+        // "Le lendemain de l'embuscade, des hommes armés ont enlevé le chef":
+        // an event named to date another one, beside that one's own words.
+        if is_anaphoric(fold, hit.found.range.start) {
+            let before = &fold[sr.start.min(hit.found.range.start)..hit.found.range.start];
+            let near = &before[floor_char(before, before.len().saturating_sub(24))..];
+            let other_trigger = f.triggers.iter().any(|t| {
+                sr.contains(t.found.range)
+                    && t.found.range != hit.found.range
+                    && !is_anaphoric(fold, t.found.range.start)
+            });
+            if other_trigger && cues.any("time_ref", near) {
+                continue;
+            }
+        }
         // Hostages set free are news of a kidnapping told elsewhere, not one.
         let told_release = |r: ViewRange| cues.any("release", &fold[r.as_range()]);
         if hit.found.mention.event_type == "kidnapping" && hit.strength == Strength::Weak && told_release(sr) {
@@ -2410,6 +2424,7 @@ mod tests {
             "affiliation",
             "office",
             "speaker",
+            "time_ref",
             "tally",
         ];
         let data = include_str!("../gazetteers/event_cues.tsv");
@@ -2726,6 +2741,22 @@ mod tests {
             .events()
             .iter()
             .all(|e| e.kind != "other"));
+    }
+
+    #[test]
+    fn an_event_named_to_date_another_is_not_its_type() {
+        let fx = Fixture::new(
+            "Dimanche, une patrouille est tombée dans une embuscade à Bamessing. \
+             Le lendemain de l'embuscade, des hommes armés ont enlevé trois notables à Babessi.",
+        )
+        .place("Bamessing", 0, "locality", "North-West")
+        .place("Babessi", 0, "locality", "North-West")
+        .date("Dimanche", "2023-10-15", None)
+        .date("Le lendemain", "2023-10-16", None)
+        .casualty("trois notables", "kidnapped", 3, "civilian", None, None);
+        let events = fx.events();
+        let at_babessi = events.iter().find(|e| e.location.as_ref().is_some_and(|l| l.name == "Babessi"));
+        assert_eq!(at_babessi.map(|e| e.kind.as_str()), Some("kidnapping"), "{events:#?}");
     }
 
     #[test]
