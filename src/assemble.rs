@@ -473,6 +473,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
     }
     // 5. One event per place when a trigger names several coordinated places.
     let candidates = split_coordinated_places(&doc, candidates);
+    let candidates = split_tolls_by_place(&doc, candidates);
     // 6. Merge mentions of the same event.
     let (heads, body): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.headline);
     let (references, body): (Vec<Candidate>, Vec<Candidate>) = body.into_iter().partition(|c| c.reference);
@@ -1191,6 +1192,75 @@ fn split_coordinated_places(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candid
             out.push(part);
         }
     }
+    out
+}
+
+/// A toll broken down by place ("onze villageois ont péri à Kanoma, cinq à
+/// Gangara et trois à Malele", "38 tués : 24 à Yoro, 14 à Gangafani"): one
+/// event per place, each with its own count; the total stays with the first.
+fn split_tolls_by_place(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let places = &doc.f.names.places;
+    let casualties = &doc.f.casualties.casualties;
+    // The place written right after a count: "cinq à Gangara".
+    let own_place = |ci: usize| -> Option<usize> {
+        let end = casualties[ci].range.end;
+        places.iter().position(|p| {
+            p.range.start >= end && p.range.start <= end + 6 && {
+                let gap = doc.fold[end..p.range.start].trim();
+                matches!(gap, "a" | "au" | "dans" | "a l'")
+            }
+        })
+    };
+    let mut out = Vec::new();
+    for c in candidates {
+        let placed: Vec<(usize, usize)> =
+            c.casualties.iter().filter_map(|&ci| own_place(ci).map(|p| (ci, p))).collect();
+        let mut distinct: Vec<usize> = placed.iter().map(|&(_, p)| p).collect();
+        distinct.sort_by_key(|&p| places[p].mention.id.clone());
+        distinct.dedup_by_key(|p| places[*p].mention.id.clone());
+        if distinct.len() < 2 {
+            out.push(c);
+            continue;
+        }
+        let mut parts: Vec<Candidate> = Vec::new();
+        for &(ci, p) in &placed {
+            if let Some(part) =
+                parts.iter_mut().find(|x| x.place.is_some_and(|q| places[q].mention.id == places[p].mention.id))
+            {
+                part.casualties.push(ci);
+                continue;
+            }
+            let mut part = c.clone();
+            part.casualties = vec![ci];
+            part.place = Some(p);
+            part.place_dist = 0;
+            part.at = casualties[ci].range.start;
+            part.siblings = Some(c.at);
+            parts.push(part);
+        }
+        // Counts without a place of their own stay with the first place,
+        // except the total of the breakdown.
+        let sum = |kind: &str| -> u64 {
+            placed
+                .iter()
+                .filter(|(ci, _)| casualties[*ci].mention.kind == kind)
+                .filter_map(|(ci, _)| casualties[*ci].mention.best.or(casualties[*ci].mention.low))
+                .sum()
+        };
+        let rest: Vec<usize> = c
+            .casualties
+            .iter()
+            .copied()
+            .filter(|ci| !placed.iter().any(|(x, _)| x == ci))
+            .filter(|&ci| {
+                let m = &casualties[ci].mention;
+                m.best.or(m.low) != Some(sum(&m.kind))
+            })
+            .collect();
+        parts[0].casualties.extend(rest);
+        out.extend(parts);
+    }
+    out.sort_by_key(|c| c.at);
     out
 }
 
@@ -2757,6 +2827,25 @@ mod tests {
         let events = fx.events();
         let at_babessi = events.iter().find(|e| e.location.as_ref().is_some_and(|l| l.name == "Babessi"));
         assert_eq!(at_babessi.map(|e| e.kind.as_str()), Some("kidnapping"), "{events:#?}");
+    }
+
+    #[test]
+    fn a_toll_broken_down_by_place_makes_one_event_per_place() {
+        let fx = Fixture::new("Lundi, les assaillants ont tué 20 civils : 12 à Nampala et 8 à Dogofry.")
+            .date("Lundi", "2023-05-08", None)
+            .killed("20 civils", 20, "civilian", None, None)
+            .killed("12", 12, "civilian", None, None)
+            .killed("8", 8, "civilian", None, None)
+            .place("Nampala", 0, "locality", "Ségou")
+            .place("Dogofry", 0, "locality", "Ségou");
+        let events = fx.events();
+        let toll = |place: &str| {
+            events
+                .iter()
+                .find(|e| e.location.as_ref().is_some_and(|l| l.name == place))
+                .and_then(|e| e.casualties.first().and_then(|c| c.best))
+        };
+        assert_eq!((toll("Nampala"), toll("Dogofry")), (Some(12), Some(8)), "{events:#?}");
     }
 
     #[test]
