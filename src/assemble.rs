@@ -1441,10 +1441,17 @@ fn absorb(doc: &Doc, e: &mut Candidate, c: Candidate) {
         e.date_dist = c.date_dist;
         e.anaphoric = c.anaphoric;
     }
+    // A place that situates ("aux abords de Djibasso") is soft, but it still
+    // beats a coarser place that contains it ("la Boucle du Mouhoun").
+    let e_finer_inside = finer(doc, e.place, c.place) && places_compatible(doc, e.place, c.place);
     let take_place = c.place.is_some()
         && (e.place.is_none()
-            || (c.hard_place() && !e.hard_place())
-            || (c.hard_place() == e.hard_place() && finer(doc, c.place, e.place)));
+            || (c.hard_place() && !e.hard_place() && !e_finer_inside)
+            || (c.hard_place() == e.hard_place() && finer(doc, c.place, e.place))
+            || (!c.hard_place()
+                && e.hard_place()
+                && finer(doc, c.place, e.place)
+                && places_compatible(doc, c.place, e.place)));
     if take_place {
         e.place = c.place;
         e.place_dist = c.place_dist;
@@ -2846,6 +2853,22 @@ mod tests {
                 .and_then(|e| e.casualties.first().and_then(|c| c.best))
         };
         assert_eq!((toll("Nampala"), toll("Dogofry")), (Some(12), Some(8)), "{events:#?}");
+    }
+
+    #[test]
+    fn a_situating_town_beats_the_region_that_contains_it() {
+        let fx = Fixture::new(
+            "Mardi, l'armée a mené une opération dans la Boucle du Mouhoun. \
+             Mardi soir, une patrouille a intercepté des terroristes aux abords de Djibasso et en a tué vingt.",
+        )
+        .place("Boucle du Mouhoun", 0, "admin1", "Boucle du Mouhoun")
+        .place("Djibasso", 0, "locality", "Boucle du Mouhoun")
+        .date("Mardi", "2023-03-14", None)
+        .date("Mardi soir", "2023-03-14", None)
+        .killed("vingt", 20, "armed_group", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Djibasso"), "{events:#?}");
     }
 
     #[test]
