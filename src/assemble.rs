@@ -443,6 +443,16 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         // "L'attaque intervient à la veille du sommet de Pau", "dix ans après
         // le rapt": a comment on an event told elsewhere; its date and place
         // are context only.
+        // "a condamné « une attaque lâche contre… »": a reaction names the
+        // event it reacts to; its date and place are the statement's.
+        if !c.anaphoric && c.trigger.is_some() && c.casualties.is_empty() {
+            let s_start = doc.sentence_range(doc.sentence_of(c.at)).start;
+            let before = &fold[floor_char(fold, c.at.saturating_sub(40)).max(s_start)..c.at];
+            if cues.any("reaction", before) {
+                c.date_dist = c.date_dist.max(4);
+                c.place_dist = c.place_dist.max(4);
+            }
+        }
         if c.anaphoric && c.trigger.is_some() {
             let after = &fold[c.at..doc.sentence_range(doc.sentence_of(c.at)).end];
             let near = &after[..floor_char(after, after.len().min(40))];
@@ -2501,6 +2511,7 @@ mod tests {
             "affiliation",
             "office",
             "speaker",
+            "reaction",
             "time_ref",
             "tally",
         ];
@@ -2869,6 +2880,22 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Djibasso"), "{events:#?}");
+    }
+
+    #[test]
+    fn a_reaction_names_the_event_it_reacts_to() {
+        let fx = Fixture::new(
+            "Vendredi, des rebelles ont tué trois Casques bleus à Dékoa. \
+             Samedi à Bangui, le chef de la mission a condamné « une attaque lâche ».",
+        )
+        .place("Dékoa", 0, "locality", "Kémo")
+        .place("Bangui", 0, "locality", "Bangui")
+        .date("Vendredi", "2020-12-25", None)
+        .date("Samedi", "2020-12-26", None)
+        .killed("trois Casques bleus", 3, "peacekeepers", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Dékoa"));
     }
 
     #[test]
