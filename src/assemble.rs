@@ -933,6 +933,29 @@ fn attach_date(doc: &Doc, c: &mut Candidate) {
     };
     let usable =
         |i: usize| dates[i].mention.value.is_some() && !doc.reporting[i] && !after_publication(i) && !comparison(i);
+    // "Les faits se sont déroulés le dimanche 9 août 2020", "L'attaque s'est
+    // produite le lundi 5 juillet": a date said of the event in one of the
+    // next two sentences, when its own sentence gives none.
+    let s = *c.sentences.iter().last().expect("a sentence");
+    let own = doc.sentence_range(*c.sentences.iter().next().expect("a sentence")).cover(doc.sentence_range(s));
+    let stated_later = || {
+        (s + 1..(s + 3).min(doc.f.segments.sentences.len())).find_map(|n| {
+            let sr = doc.sentence_range(n);
+            dates.iter().enumerate().find(|(i, d)| {
+                sr.contains(d.range) && usable(*i) && {
+                    let before = &doc.fold[sr.start..d.range.start];
+                    Cues::get().any("event_time", &before[floor_char(before, before.len().saturating_sub(40))..])
+                }
+            })
+        })
+    };
+    if !dates.iter().enumerate().any(|(i, d)| own.contains(d.range) && usable(i)) {
+        if let Some((i, _)) = stated_later() {
+            c.date = Some(i);
+            c.date_dist = 1;
+            return;
+        }
+    }
     for (dist, range, before) in contexts(doc, c, false) {
         let it = dates.iter().enumerate().filter(|(i, _)| usable(*i)).map(|(i, d)| (i, d.range));
         let pick = if before { latest_before(it, range, c.at) } else { nearest(it, range, c.at) };
@@ -2511,6 +2534,7 @@ mod tests {
             "affiliation",
             "office",
             "speaker",
+            "event_time",
             "reaction",
             "time_ref",
             "tally",
@@ -2896,6 +2920,19 @@ mod tests {
         let events = fx.events();
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].location.as_ref().map(|l| l.name.as_str()), Some("Dékoa"));
+    }
+
+    #[test]
+    fn a_date_stated_for_the_facts_in_the_next_sentence_dates_the_event() {
+        let fx = Fixture::new(
+            "La justice enquête sur l'assassinat de huit personnes près de Kouré. \
+             Les faits se sont déroulés le dimanche 9 août 2020, vers 11 heures.",
+        )
+        .place("Kouré", 0, "locality", "Tillabéri")
+        .date("dimanche 9 août 2020", "2020-08-09", None)
+        .killed("huit personnes", 8, "civilian", None, None);
+        let events = fx.events();
+        assert_eq!(events[0].date.as_ref().map(|d| d.value.as_str()), Some("2020-08-09"), "{events:#?}");
     }
 
     #[test]
