@@ -1465,8 +1465,24 @@ fn merge(doc: &Doc, candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// the more specific type win, everything else is pooled.
 fn absorb(doc: &Doc, e: &mut Candidate, c: Candidate) {
     // The more precise date and place win; direct evidence wins.
+    // "dans la nuit de samedi à dimanche" holds "dimanche vers 2 heures":
+    // the night is the event's date (corpus convention), the day a moment in it.
+    let night_holds = |range: Option<usize>, day: Option<usize>| {
+        let (Some(r), Some(d)) = (range, day) else { return false };
+        let (rm, dm) = (&doc.f.dates.dates[r].mention, &doc.f.dates.dates[d].mention);
+        let (Some(rv), Some(re), Some(dv)) = (rm.value.as_deref(), rm.end.as_deref(), dm.value.as_deref()) else {
+            return false;
+        };
+        dm.end.is_none() && rv.len() == 10 && dv.len() == 10 && rv <= dv && dv <= re && re.len() == 10 && {
+            let (a, b) =
+                (chrono::NaiveDate::parse_from_str(rv, "%Y-%m-%d"), chrono::NaiveDate::parse_from_str(re, "%Y-%m-%d"));
+            matches!((a, b), (Ok(a), Ok(b)) if (b - a).num_days() == 1)
+        }
+    };
     let take_date = c.date.is_some()
+        && !night_holds(e.date, c.date)
         && (e.date.is_none()
+            || night_holds(c.date, e.date)
             || (c.hard_date() && !e.hard_date())
             || (c.hard_date() == e.hard_date() && (c.date_dist < e.date_dist || more_precise(doc, c.date, e.date))));
     if take_date {
@@ -2933,6 +2949,23 @@ mod tests {
         .killed("huit personnes", 8, "civilian", None, None);
         let events = fx.events();
         assert_eq!(events[0].date.as_ref().map(|d| d.value.as_str()), Some("2020-08-09"), "{events:#?}");
+    }
+
+    #[test]
+    fn the_night_is_the_date_of_what_happened_in_it() {
+        let fx = Fixture::new(
+            "Dans la nuit de dimanche à lundi, des hommes armés ont attaqué Tougbo. \
+             Lundi vers 2 heures, ils ont tué trois soldats à Tougbo.",
+        )
+        .place("Tougbo", 0, "locality", "Zanzan")
+        .place("Tougbo", 1, "locality", "Zanzan")
+        .date("nuit de dimanche à lundi", "2021-06-06", Some("2021-06-07"))
+        .date("Lundi vers 2 heures", "2021-06-07", None)
+        .killed("trois soldats", 3, "military", None, None);
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let d = events[0].date.as_ref().expect("a date");
+        assert_eq!((d.value.as_str(), d.end.as_deref()), ("2021-06-06", Some("2021-06-07")));
     }
 
     #[test]
