@@ -1813,8 +1813,11 @@ fn best_casualties(f: &Findings, idx: &[usize], cues: &Cues) -> Vec<EventCasualt
     // A figure with no stated victims counts the same people as the one
     // group the event names for that count ("au moins 200 morts" beside
     // "200 civils tués"); beside several groups it stays apart.
+    // The attackers' own toll is always kept apart ("dont deux kamikazes"),
+    // so it does not count as another group.
     let only_group = |kind: &str| -> Option<String> {
-        let groups: Vec<&String> = keys.iter().filter(|(k, v)| k == kind && v != "unknown").map(|(_, v)| v).collect();
+        let groups: Vec<&String> =
+            keys.iter().filter(|(k, v)| k == kind && v != "unknown" && v != "armed_group").map(|(_, v)| v).collect();
         (groups.len() == 1).then(|| groups[0].clone())
     };
     let group_of = |i: usize| -> (String, String) {
