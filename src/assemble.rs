@@ -1601,7 +1601,14 @@ fn worth_an_event(doc: &Doc, c: &Candidate) -> bool {
             .places
             .iter()
             .enumerate()
-            .any(|(i, p)| !doc.dateline[i] && c.sentences.iter().any(|&s| doc.sentence_range(s).contains(p.range)));
+            .any(|(i, p)| !doc.dateline[i] && c.sentences.iter().any(|&s| doc.sentence_range(s).contains(p.range)))
+        // "…accepte de déposer les armes. Une cérémonie accueille à Kidal…":
+        // an agreement takes the place the next sentence of the paragraph gives.
+        || type_group(&c.kind) >= 4 && c.place.is_some_and(|i| {
+            let last = *c.sentences.iter().last().expect("a sentence");
+            let ps = doc.sentence_of(doc.f.names.places[i].range.start);
+            ps == last + 1 && doc.paragraph_of_sentence(ps) == doc.paragraph_of_sentence(last)
+        });
     // A coup is an event of the country, dated, placed or not.
     let coup = c.trigger.is_some_and(|t| doc.f.triggers[t].found.mention.lemma == "coup d'etat");
     let dated = c.date.is_some() && c.date_dist <= 1;
@@ -2969,6 +2976,21 @@ mod tests {
         assert_eq!(events.len(), 1, "{events:#?}");
         let d = events[0].date.as_ref().expect("a date");
         assert_eq!((d.value.as_str(), d.end.as_deref()), ("2021-06-06", Some("2021-06-07")));
+    }
+
+    #[test]
+    fn an_agreement_takes_the_place_of_the_next_sentence() {
+        let fx = Fixture::new(
+            "En mars 2015, le mouvement accepte de déposer les armes. Une cérémonie réunit à Anéfis 400 combattants.",
+        )
+        .date("En mars 2015", "2015-03", None)
+        .place("Anéfis", 0, "locality", "Kidal");
+        let events = fx.events();
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(
+            (events[0].kind.as_str(), events[0].location.as_ref().map(|l| l.name.as_str())),
+            ("agreement", Some("Anéfis"))
+        );
     }
 
     #[test]
