@@ -45,7 +45,9 @@
 //!   victims;
 //! * **negation**: "aucun soldat n'a été tué", "aucune victime", "sans perte
 //!   dans ses rangs", "ni mort ni blessé" give a count with `negated: true`
-//!   and no figures.
+//!   and no figures; the verb of "aucun" may stand well after its noun once
+//!   its "n'" is seen ("aucun agent kényan de la mission n'a été blessé"),
+//!   and "aucun de nos hommes" is a force speaking of its own men.
 //!
 //! Every count is a mention: first, revised and conflicting tolls alike. The
 //! revision cue ("revu à la hausse", "bilan définitif", "d'abord") and the
@@ -1387,8 +1389,18 @@ impl CasualtyRules {
             if cue == "sans" && matches!(tok(toks, j), "faire" | "causer" | "deplorer") {
                 j += 1;
             }
+            let mut ours = false;
             if matches!(tok(toks, j), "des" | "de" | "d") && cue != "pas" && cue != "ni" {
+                let de = tok(toks, j);
                 j += 1 + (tok(toks, j + 1) == "'") as usize;
+                // "aucun de nos hommes", "aucun de leurs otages": part of a group
+                // named with a possessive.
+                if de == "de" && matches!(cue, "aucun" | "aucune") {
+                    if let p @ ("nos" | "ses" | "leurs" | "vos" | "ces") = tok(toks, j) {
+                        ours = p == "nos";
+                        j += 1;
+                    }
+                }
             }
             while tok(toks, j) == "\"" {
                 j += 1;
@@ -1414,10 +1426,15 @@ impl CasualtyRules {
             // A cue after the head says what the negation is about: "aucun
             // des otages n'a été blessé" is about injuries.
             {
+                // The verb of "aucun" is negated: once its "n'" or "ne" is
+                // seen, the cue may stand further from the head ("aucun agent
+                // kényan de la mission n'a été blessé").
                 let mut k = head_end;
-                while k < head_end + 8
+                let mut verb_seen = false;
+                while k < head_end + if verb_seen { 14 } else { 8 }
                     && toks.get(k).is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";" | "," | "ni"))
                 {
+                    verb_seen |= matches!(cue, "aucun" | "aucune") && matches!(toks[k].text, "n" | "ne");
                     if let Some((ke, term)) = self.strong.match_at(toks, k).or(self.after.match_at(toks, k)) {
                         kind = Some(term.kind);
                         if k == end_tok {
@@ -1434,6 +1451,11 @@ impl CasualtyRules {
             };
             if matches!(victims, None | Some("generic")) {
                 victims = self.rank_victims(toks, head_end, sent).or(victims);
+            }
+            // "aucun de nos hommes n'a été tué": a force speaks of its own men
+            // (villagers say "de chez nous").
+            if ours && victims == Some("generic") {
+                victims = Some("military");
             }
             let range = ViewRange::new(toks[i].start, toks[end_tok - 1].end);
             let (revision, source) = self.revision_and_source(text, toks, i, end_tok, sent);
