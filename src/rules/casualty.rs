@@ -23,7 +23,9 @@
 //!   the sentence ("parmi les soldats", "dans nos rangs", an earlier count
 //!   of the same sentence) and then from the document: when most counts of
 //!   killed and injured with a stated category name one category, the
-//!   generic ones are that category, else `unknown`. Kidnapped, arrested and
+//!   generic ones are that category, else `unknown` (never for vague tolls
+//!   and tolls over years, "depuis 2015", "l'an dernier": overall tallies
+//!   that the story's victims say nothing of). Kidnapped, arrested and
 //!   displaced people of generic heads are civilian (what the corpus
 //!   annotators did, in the large majority of cases).
 //! * a **weak head** is a noun of no lexicon after a number ("trois
@@ -1573,7 +1575,10 @@ impl CasualtyRules {
             // tallies: the document's main victims say nothing of them.
             // A negation ("sans faire de victimes") says nothing of the
             // document's main victims either.
-            let in_doc = if drafts[i].qualifier == "vague" || drafts[i].negated { None } else { winner(&doc, 2, 3) };
+            // So does a toll over years ("depuis 2017, le conflit a fait plus
+            // de 6 000 morts", "en 2024", "l'an dernier").
+            let tally = drafts[i].qualifier == "vague" || tally_period(toks, sent);
+            let in_doc = if tally || drafts[i].negated { None } else { winner(&doc, 2, 3) };
             let mut v = same_sentence
                 .or(same_value)
                 .or(in_sentence)
@@ -1595,6 +1600,34 @@ impl CasualtyRules {
             }
         }
     }
+}
+
+/// True when sentence `sent` counts over a period of a year or more:
+/// "depuis 2015", "depuis le début du conflit", "en 2024" (a year alone, not
+/// "en mars 2024"), "l'an dernier", "l'année dernière", "cette année".
+fn tally_period(toks: &[Token], sent: usize) -> bool {
+    let year = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Digits && t.text.len() == 4 && (t.text.starts_with("19") || t.text.starts_with("20"))
+        })
+    };
+    let from = toks.partition_point(|t| t.sentence < sent);
+    let to = toks.partition_point(|t| t.sentence <= sent);
+    (from..to).any(|i| match toks[i].text {
+        "depuis" => {
+            year(i + 1)
+                || matches!(
+                    (tok(toks, i + 1), tok(toks, i + 2)),
+                    ("le", "debut") | ("sa", "creation") | ("des", "annees")
+                )
+        }
+        "en" => year(i + 1),
+        "an" | "annee" => {
+            matches!(tok(toks, i + 1), "dernier" | "derniere" | "passe" | "passee")
+                || i > 0 && matches!(toks[i - 1].text, "cette")
+        }
+        _ => false,
+    })
 }
 
 /// True when `d` is in apposition to `l`: same figure, right after `l`
