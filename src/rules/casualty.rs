@@ -24,6 +24,7 @@
 //!   of the same sentence) and then from the document: when most counts of
 //!   killed and injured with a stated category name one category, the
 //!   generic ones are that category, else `unknown` (never for vague tolls
+//!   of tens and up
 //!   and tolls over years, "depuis 2015", "l'an dernier": overall tallies
 //!   that the story's victims say nothing of). Kidnapped, arrested and
 //!   displaced people of generic heads are civilian (what the corpus
@@ -1577,7 +1578,9 @@ impl CasualtyRules {
             // document's main victims either.
             // So does a toll over years ("depuis 2017, le conflit a fait plus
             // de 6 000 morts", "en 2024", "l'an dernier").
-            let tally = drafts[i].qualifier == "vague" || tally_period(toks, sent);
+            // "plusieurs blessés graves" is no tally: only vague tens and up are.
+            let vague_tens = drafts[i].qualifier == "vague" && drafts[i].low.is_some_and(|l| l >= 20);
+            let tally = vague_tens || tally_period(toks, sent);
             let in_doc = if tally || drafts[i].negated { None } else { winner(&doc, 2, 3) };
             let mut v = same_sentence
                 .or(same_value)
