@@ -18,17 +18,17 @@
 //!   et Y blessés" (coordination), "38 tués selon l'armée, plus de 80 selon
 //!   des sources locales", "porté à cinq" (bare numbers after a count);
 //! * **victims** come from the head (gendarmes and VDP are military; police
-//!   of a UN mission are peacekeepers; "neutralisés" are armed_group);
-//!   generic heads ("personnes", "morts", "victimes", "corps") take them from
-//!   the sentence ("parmi les soldats", "dans nos rangs", an earlier count
-//!   of the same sentence) and then from the document: when most counts of
-//!   killed and injured with a stated category name one category, the
-//!   generic ones are that category, else `unknown` (never for vague tolls
-//!   of tens and up
-//!   and tolls over years, "depuis 2015", "l'an dernier": overall tallies
-//!   that the story's victims say nothing of). Kidnapped, arrested and
-//!   displaced people of generic heads are civilian (what the corpus
-//!   annotators did, in the large majority of cases).
+//!   of a UN mission are peacekeepers; "neutralisés" are armed_group; a part
+//!   such as "dont deux femmes" of soldiers, police or suspects is of their
+//!   side); generic heads ("personnes", "morts", "victimes", "corps") take
+//!   them from the sentence ("parmi les soldats", "dans nos rangs", an
+//!   earlier count of the same sentence) and then from the document: when
+//!   most counts of killed and injured with a stated category name one
+//!   category, the generic ones are that category, else `unknown` (never for
+//!   vague tolls of tens and up and tolls over years, "depuis 2015", "l'an
+//!   dernier": overall tallies that the story's victims say nothing of).
+//!   Kidnapped, arrested and displaced people of generic heads are civilian
+//!   (what the corpus annotators did, in the large majority of cases).
 //! * a **weak head** is a noun of no lexicon after a number ("trois
 //!   conducteurs"): it makes a count only with a plain casualty verb ("ont
 //!   été tués", "tuant"), never with verbs that also fit things ("touchés",
@@ -948,6 +948,17 @@ impl CasualtyRules {
                 .and_then(|l| l.victims)
                 .or(last_victims.filter(|(_, s)| *s + 2 >= sent).map(|(v, _)| v))
                 .or(victims);
+        }
+        // "quatre suspects, dont deux femmes": women among suspects are
+        // suspects; the part takes the side of the whole unless it names
+        // civilians outright ("dont trois civils").
+        if subset && prev_was_count && victims == Some("civilian") {
+            let side =
+                last_same.and_then(|l| l.victims).filter(|v| matches!(*v, "military" | "police" | "armed_group"));
+            let civil_word = (q.t1..head_end).any(|k| toks[k].text.starts_with("civil"));
+            if let Some(v) = side.filter(|_| !civil_word) {
+                victims = Some(v);
+            }
         }
         // Span: the count and its head, and an adjacent participle.
         let mut end_tok = head_end.max(q.t1);
