@@ -41,7 +41,8 @@
 //!   à 20 morts"), a postposed qualifier ("quinze personnes au moins");
 //! * a count in **apposition** to the one before it, with the same figure
 //!   and the same verb ("les deux kamikazes, deux adolescentes, ont péri"),
-//!   restates it and is dropped; an apposition naming a category ("les
+//!   restates it and is dropped; so is one person singled out of an arrest
+//!   ("neuf suspects, dont un informateur"); an apposition naming a category ("les
 //!   quatre victimes, des bergers") gives the victims;
 //! * context words that name the perpetrators (the agent "tués par des
 //!   soldats", the subject of "les soldats ont tué") say nothing of the
@@ -894,6 +895,11 @@ impl CasualtyRules {
         }
         let kind = kind?;
         if weak_head && !weak_ok && rule != "count_subset" {
+            return None;
+        }
+        // "neuf suspects, dont un informateur présumé": one person singled
+        // out of an arrest is who was caught, not a toll of its own.
+        if kind == "arrested" && q.core == Core::One && subset && prev_was_count {
             return None;
         }
         // "dont plusieurs femmes" names who; "dont plusieurs grièvement" does not.
