@@ -456,7 +456,11 @@ impl CasualtyRules {
                 victims = Some(v);
             }
             _ => {
-                if let Some(t) = toks.get(j).filter(|t| t.kind == TokKind::Word && in_sent(j) && j == q.t1) {
+                // "deux Nigériens", "plus d'un million d'Haïtiens".
+                let after_de = j > q.t1 && matches!(tok(toks, j - 1), "de" | "d" | "'");
+                if let Some(t) =
+                    toks.get(j).filter(|t| t.kind == TokKind::Word && in_sent(j) && (j == q.t1 || after_de))
+                {
                     if text.is_upper_at(t.start) && is_demonym(t.text) {
                         head_end = j + 1;
                         victims = Some("civilian");
