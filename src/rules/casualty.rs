@@ -480,6 +480,10 @@ impl CasualtyRules {
             weak_head = true;
         }
         let has_head = head_end > j;
+        // "un habitant sur dix", "deux sur trois": a ratio.
+        if !has_head && q.t0 > 0 && toks[q.t0 - 1].text == "sur" {
+            return None;
+        }
         // "le secteur 13", "au PK 5", "la route nationale 4": a number
         // that names a place.
         if !has_head
