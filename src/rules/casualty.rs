@@ -1523,11 +1523,14 @@ impl CasualtyRules {
         while k < toks.len() {
             // "Haut-Commissariat": a word inside a hyphenated compound is no context word.
             let in_compound = k > 0 && toks[k - 1].text == "-" && toks[k - 1].end == toks[k].start;
-            // "plus de 6 000 morts et 600 000 déplacés": the head of a count
-            // of displaced people says who fled, not who died in the same
-            // sentence (it still tells whom the document is about).
+            // "plus de 6 000 morts et 600 000 déplacés": the head (or the
+            // participle) of a count of displaced people says who fled, not
+            // who died in the same sentence (it still tells whom the
+            // document is about).
             let displaced_head = drafts.iter().any(|d| {
-                d.kind == "displaced" && !d.negated && d.range.contains(ViewRange::new(toks[k].start, toks[k].end))
+                d.kind == "displaced"
+                    && !d.negated
+                    && (d.range.contains(ViewRange::new(toks[k].start, toks[k].end)) || d.cue_tok == Some(k))
             });
             if let Some((e, v)) = self.context.match_at(toks, k).filter(|_| !in_compound) {
                 if let Some(c) = CATS.iter().position(|x| x == v).filter(|_| !self.is_perpetrator(toks, k, e)) {
