@@ -1768,6 +1768,7 @@ fn weak_cue(toks: &[Token]) -> bool {
         "abandon",
         "routes",
         "exil",
+        "pris",
     ];
     let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
     let phrase = words.join(" ");
