@@ -724,7 +724,9 @@ impl CasualtyRules {
                     | "peuplee"
                     | "peuple"
                     | "regroupe"
-            );
+            )
+            // "j'en ai compté 86": counted, not a population.
+            && !(q.t0 > 1 && matches!(toks[q.t0 - 2].text, "ai" | "a" | "avons" | "ont" | "avait" | "avaient"));
         if population {
             return None;
         }
