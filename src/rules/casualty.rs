@@ -39,6 +39,9 @@
 //!   a place or a date ("l'arrestation à Kano de douze suspects"), a bare
 //!   toll named by a noun ("le nombre de morts s'élève à 18", "passé de 12
 //!   à 20 morts"), a postposed qualifier ("quinze personnes au moins");
+//! * a count after the pronoun "en" ("les blessés, il y en avait une
+//!   dizaine", "j'en ai compté 86") is a count of the casualty noun "en"
+//!   stands for, said before it in the sentence;
 //! * a count in **apposition** to the one before it, with the same figure
 //!   and the same verb ("les deux kamikazes, deux adolescentes, ont péri"),
 //!   restates it and is dropped; so is one person singled out of an arrest
@@ -550,12 +553,17 @@ impl CasualtyRules {
         }
         // "des dizaines d'abris", "40 de ses hommes": a noun we do not know.
         let next_word = toks.get(j).filter(|t| t.kind == TokKind::Word && t.sentence == sent).map(|t| t.text);
+        // "les blessés, il y en avait plus d'une dizaine", "les corps, j'en
+        // ai compté 86": the pronoun "en" stands for a casualty noun said
+        // before it in the sentence.
+        let en_noun =
+            (!has_head && !partitive && !autres).then(|| self.en_pronoun_noun(text, toks, q_at, q.t0, sent)).flatten();
         if !has_head && !partitive && !autres {
             // "et en a blessé une dizaine": the pronoun stands for the noun.
             let pronoun_object = (q.t0.saturating_sub(4)..q.t0)
                 .any(|m| toks[m].sentence == sent && toks[m].text == "en")
                 && self.before.match_before(toks, q.t0).is_some_and(|(b, _)| toks[b].sentence == sent);
-            if matches!(q.core, Core::ApproxNoun | Core::VagueNoun) && !pronoun_object {
+            if matches!(q.core, Core::ApproxNoun | Core::VagueNoun) && !pronoun_object && en_noun.is_none() {
                 return None;
             }
             // "3 500 détenus se sont évadés": a noun we do not know.
@@ -903,6 +911,13 @@ impl CasualtyRules {
                 }
             }
         }
+        if kind.is_none() {
+            if let Some(t) = en_noun {
+                kind = Some(t.kind);
+                victims = victims.or(t.victims);
+                rule = "count_pronoun";
+            }
+        }
         let kind = kind?;
         if weak_head && !weak_ok && rule != "count_subset" {
             return None;
@@ -1019,6 +1034,51 @@ impl CasualtyRules {
             source,
             toks: (q.t0, end_tok),
             cue_tok: after.map(|a| a.0),
+        })
+    }
+
+    /// The casualty noun the pronoun "en" stands for, when "en" and a few
+    /// verb words stand right before the count ("il y en avait", "j'en ai
+    /// compté", "qui en accueillait déjà"): the nearest casualty noun before
+    /// "en" in the sentence that heads no count of its own ("les blessés",
+    /// "les corps", "des déplacés").
+    fn en_pronoun_noun(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        q_at: &FastMap<usize, usize>,
+        t0: usize,
+        sent: usize,
+    ) -> Option<Term> {
+        let mut k = t0;
+        while k > 0 && toks[k - 1].text == "\"" {
+            k -= 1;
+        }
+        // Back over at most three verb words to "en".
+        let mut n = 0;
+        while k > 0 && n < 4 {
+            let t = &toks[k - 1];
+            if t.sentence != sent || t.kind != TokKind::Word || text.is_upper_at(t.start) {
+                return None;
+            }
+            if t.text == "en" {
+                break;
+            }
+            let function = FUNCTION.contains(&t.text) && !matches!(t.text, "a" | "ont" | "avait" | "avaient");
+            if function || n == 3 {
+                return None;
+            }
+            n += 1;
+            k -= 1;
+        }
+        if k == 0 || toks[k - 1].text != "en" || n == 0 {
+            return None;
+        }
+        let en = k - 1;
+        (en.saturating_sub(20)..en).rev().take_while(|&m| toks[m].sentence == sent).find_map(|m| {
+            let counted = m > 0 && q_at.contains_key(&(m - 1))
+                || m > 1 && matches!(toks[m - 1].text, "de" | "d" | "'") && q_at.keys().any(|&x| x + 3 >= m && x < m);
+            self.nouns.match_at(toks, m).filter(|_| !counted).map(|(_, t)| *t)
         })
     }
 
