@@ -873,6 +873,10 @@ impl CasualtyRules {
             } else if has_head
                 && (prev == "et"
                     || prev == "que" && q.t0 >= 2 && toks[q.t0 - 2].text == "ainsi"
+                    // "mon oncle et ses deux fils"
+                    || matches!(prev, "ses" | "leurs" | "nos" | "mes" | "les")
+                        && q.t0 >= 2
+                        && matches!(toks[q.t0 - 2].text, "et" | "ou")
                     || matches!(prev, "de" | "d" | "'" | "a" | "aux")
                         && toks[..q.t0].iter().rev().take(3).any(|t| t.text == "et"))
             {
