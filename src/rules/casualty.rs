@@ -656,7 +656,9 @@ impl CasualtyRules {
                         && matches!(
                             toks[k - 1].text,
                             "'" | "de" | "d" | "a" | "dans" | "sur" | "par" | "pour" | "avec" | "vers" | "chez"
-                        );
+                        )
+                        // "l'un des villages" is a pronoun, not an article.
+                        && !(toks[k - 1].text == "'" && k > 1 && toks[k - 2].text == "l");
                     let crossable = q2.unit.is_some()
                         || article
                         || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou")
@@ -667,7 +669,8 @@ impl CasualtyRules {
                     if q2.t0 == k && crossable && q2.t1 > k {
                         // A coordinated count without a noun of its own ("et
                         // onze autres sont blessés") owns the cue that follows.
-                        if q2.unit.is_none()
+                        if !article
+                            && q2.unit.is_none()
                             && self.head_victims(toks, q2).is_none()
                             && !self.demonym_after(text, toks, q2)
                         {
