@@ -435,6 +435,12 @@ impl CasualtyRules {
         if matches!(tok(toks, j), "seul" | "seule" | "seuls") {
             j += 1;
         }
+        // "trois présumés complices": the adjective before the noun.
+        if matches!(tok(toks, j), "presume" | "presumes" | "presumee" | "presumees" | "pretendus" | "supposes")
+            && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Word && t.sentence == sent)
+        {
+            j += 1;
+        }
         // "un quatrième militaire a succombé": one more.
         if q.core == Core::One && tok(toks, j).ends_with("ieme") && in_sent(j) {
             j += 1;
