@@ -39,6 +39,9 @@
 //!   a place or a date ("l'arrestation à Kano de douze suspects"), a bare
 //!   toll named by a noun ("le nombre de morts s'élève à 18", "passé de 12
 //!   à 20 morts"), a postposed qualifier ("quinze personnes au moins");
+//! * "un cinquième" with no noun is one more of the group counted just
+//!   before ("quatre orpailleurs ont été emmenés ; un cinquième, qui
+//!   tentait de s'enfuir, a été abattu");
 //! * a count after the pronoun "en" ("les blessés, il y en avait une
 //!   dizaine", "j'en ai compté 86") is a count of the casualty noun "en"
 //!   stands for, said before it in the sentence;
@@ -441,9 +444,21 @@ impl CasualtyRules {
         {
             j += 1;
         }
-        // "un quatrième militaire a succombé": one more.
+        // "un quatrième militaire a succombé": one more; "quatre orpailleurs
+        // ont été emmenés ; un cinquième a été abattu": one more of them.
         if q.core == Core::One && tok(toks, j).ends_with("ieme") && in_sent(j) {
             j += 1;
+            // No noun after the ordinal ("un troisième engin"): a verb or a comma.
+            let pronoun = toks.get(j).is_none_or(|t| {
+                t.kind != TokKind::Word
+                    || AUXILIARIES.contains(&t.text)
+                    || ADVERBS.contains(&t.text)
+                    || matches!(t.text, "a" | "ont" | "avait" | "qui" | "y" | "n" | "ne" | "se" | "s")
+            }) || self.after.match_at(toks, j).is_some()
+                || self.strong.match_at(toks, j).is_some();
+            if pronoun && last.is_some_and(|l| l.sentence + 1 >= sent) {
+                autres = true;
+            }
         }
         // The head.
         let noun = self.nouns.match_at(toks, j);
@@ -617,6 +632,7 @@ impl CasualtyRules {
         let mut strong: Option<Term> = None;
         let mut later_killed = false;
         let mut crossed = false;
+        let mut appos_end: Option<usize> = None;
         let mut k = head_end;
         let limit = head_end + 40;
         while k < limit && in_sent(k) {
@@ -641,13 +657,19 @@ impl CasualtyRules {
                     .take_while(|&c| in_sent(c) && !matches!(toks[c].text, "." | ";" | ":" | "(" | ")"))
                     .find(|&c| toks[c].text == ",");
                 let verb_after = close.is_some_and(|c| {
-                    (c + 1..=c + 2).any(|v| {
+                    // "…, a été abattu": past the auxiliaries.
+                    let mut p = c + 1;
+                    while p < c + 4 && (AUXILIARIES.contains(&tok(toks, p)) || matches!(tok(toks, p), "a" | "ont")) {
+                        p += 1;
+                    }
+                    (c + 1..=c + 2).chain([p]).any(|v| {
                         in_sent(v)
                             && (self.after.match_at(toks, v).is_some() || self.strong.match_at(toks, v).is_some())
                     })
                 });
                 if let Some(c) = close.filter(|_| verb_after) {
                     k = c + 1;
+                    appos_end = Some(c + 1);
                     continue;
                 }
             }
@@ -748,7 +770,7 @@ impl CasualtyRules {
             return None;
         }
         // A count without a noun takes a cue only right after it: "trois ont été tués".
-        if !has_head && after.is_some_and(|a| a.0 > head_end.max(q.t1) + 3) {
+        if !has_head && after.is_some_and(|a| a.0 > head_end.max(q.t1).max(appos_end.unwrap_or(0)) + 3) {
             after = None;
         }
         if kind.is_none() {
