@@ -533,6 +533,16 @@ impl CasualtyRules {
         {
             return None;
         }
+        // "une douzaine de cadavres de présumés bandits": the bodies' complement says who.
+        if rule == "count_noun" && victims.is_none() && matches!(tok(toks, head_end), "de" | "d") {
+            let mut a = head_end + 1 + (tok(toks, head_end + 1) == "'") as usize;
+            if matches!(tok(toks, a), "presumes" | "presumees") {
+                a += 1;
+            }
+            if let Some((_, v)) = self.victims.match_at(toks, a).filter(|(_, v)| **v != "generic" && in_sent(a)) {
+                victims = Some(v);
+            }
+        }
         // "12 victimes civiles", "5 morts militaires": an adjective after a casualty noun.
         if rule == "count_noun" && victims.is_none() {
             match tok(toks, head_end) {
