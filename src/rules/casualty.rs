@@ -18,14 +18,17 @@
 //!   et Y blessés" (coordination), "38 tués selon l'armée, plus de 80 selon
 //!   des sources locales", "porté à cinq" (bare numbers after a count);
 //! * **victims** come from the head (gendarmes and VDP are military; police
-//!   of a UN mission are peacekeepers; "neutralisés" are armed_group);
-//!   generic heads ("personnes", "morts", "victimes", "corps") take them from
-//!   the sentence ("parmi les soldats", "dans nos rangs", an earlier count
-//!   of the same sentence) and then from the document: when most counts of
-//!   killed and injured with a stated category name one category, the
-//!   generic ones are that category, else `unknown`. Kidnapped, arrested and
-//!   displaced people of generic heads are civilian (what the corpus
-//!   annotators did, in the large majority of cases).
+//!   of a UN mission are peacekeepers; "neutralisés" are armed_group; a part
+//!   such as "dont deux femmes" of soldiers, police or suspects is of their
+//!   side); generic heads ("personnes", "morts", "victimes", "corps") take
+//!   them from the sentence ("parmi les soldats", "dans nos rangs", an
+//!   earlier count of the same sentence) and then from the document: when
+//!   most counts of killed and injured with a stated category name one
+//!   category, the generic ones are that category, else `unknown` (never for
+//!   vague tolls of tens and up and tolls over years, "depuis 2015", "l'an
+//!   dernier": overall tallies that the story's victims say nothing of).
+//!   Kidnapped, arrested and displaced people of generic heads are civilian
+//!   (what the corpus annotators did, in the large majority of cases).
 //! * a **weak head** is a noun of no lexicon after a number ("trois
 //!   conducteurs"): it makes a count only with a plain casualty verb ("ont
 //!   été tués", "tuant"), never with verbs that also fit things ("touchés",
@@ -36,16 +39,25 @@
 //!   a place or a date ("l'arrestation à Kano de douze suspects"), a bare
 //!   toll named by a noun ("le nombre de morts s'élève à 18", "passé de 12
 //!   à 20 morts"), a postposed qualifier ("quinze personnes au moins");
+//! * "un cinquième" with no noun is one more of the group counted just
+//!   before ("quatre orpailleurs ont été emmenés ; un cinquième, qui
+//!   tentait de s'enfuir, a été abattu");
+//! * a count after the pronoun "en" ("les blessés, il y en avait une
+//!   dizaine", "j'en ai compté 86") is a count of the casualty noun "en"
+//!   stands for, said before it in the sentence;
 //! * a count in **apposition** to the one before it, with the same figure
 //!   and the same verb ("les deux kamikazes, deux adolescentes, ont péri"),
-//!   restates it and is dropped; an apposition naming a category ("les
+//!   restates it and is dropped; so is one person singled out of an arrest
+//!   ("neuf suspects, dont un informateur"); an apposition naming a category ("les
 //!   quatre victimes, des bergers") gives the victims;
 //! * context words that name the perpetrators (the agent "tués par des
 //!   soldats", the subject of "les soldats ont tué") say nothing of the
 //!   victims;
 //! * **negation**: "aucun soldat n'a été tué", "aucune victime", "sans perte
 //!   dans ses rangs", "ni mort ni blessé" give a count with `negated: true`
-//!   and no figures.
+//!   and no figures; the verb of "aucun" may stand well after its noun once
+//!   its "n'" is seen ("aucun agent kényan de la mission n'a été blessé"),
+//!   and "aucun de nos hommes" is a force speaking of its own men.
 //!
 //! Every count is a mention: first, revised and conflicting tolls alike. The
 //! revision cue ("revu à la hausse", "bilan définitif", "d'abord") and the
@@ -426,9 +438,27 @@ impl CasualtyRules {
         if matches!(tok(toks, j), "seul" | "seule" | "seuls") {
             j += 1;
         }
-        // "un quatrième militaire a succombé": one more.
+        // "trois présumés complices": the adjective before the noun.
+        if matches!(tok(toks, j), "presume" | "presumes" | "presumee" | "presumees" | "pretendus" | "supposes")
+            && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Word && t.sentence == sent)
+        {
+            j += 1;
+        }
+        // "un quatrième militaire a succombé": one more; "quatre orpailleurs
+        // ont été emmenés ; un cinquième a été abattu": one more of them.
         if q.core == Core::One && tok(toks, j).ends_with("ieme") && in_sent(j) {
             j += 1;
+            // No noun after the ordinal ("un troisième engin"): a verb or a comma.
+            let pronoun = toks.get(j).is_none_or(|t| {
+                t.kind != TokKind::Word
+                    || AUXILIARIES.contains(&t.text)
+                    || ADVERBS.contains(&t.text)
+                    || matches!(t.text, "a" | "ont" | "avait" | "qui" | "y" | "n" | "ne" | "se" | "s")
+            }) || self.after.match_at(toks, j).is_some()
+                || self.strong.match_at(toks, j).is_some();
+            if pronoun && last.is_some_and(|l| l.sentence + 1 >= sent) {
+                autres = true;
+            }
         }
         // The head.
         let noun = self.nouns.match_at(toks, j);
@@ -450,7 +480,11 @@ impl CasualtyRules {
                 victims = Some(v);
             }
             _ => {
-                if let Some(t) = toks.get(j).filter(|t| t.kind == TokKind::Word && in_sent(j) && j == q.t1) {
+                // "deux Nigériens", "plus d'un million d'Haïtiens".
+                let after_de = j > q.t1 && matches!(tok(toks, j - 1), "de" | "d" | "'");
+                if let Some(t) =
+                    toks.get(j).filter(|t| t.kind == TokKind::Word && in_sent(j) && (j == q.t1 || after_de))
+                {
                     if text.is_upper_at(t.start) && is_demonym(t.text) {
                         head_end = j + 1;
                         victims = Some("civilian");
@@ -470,6 +504,10 @@ impl CasualtyRules {
             weak_head = true;
         }
         let has_head = head_end > j;
+        // "un habitant sur dix", "deux sur trois": a ratio.
+        if !has_head && q.t0 > 0 && toks[q.t0 - 1].text == "sur" {
+            return None;
+        }
         // "le secteur 13", "au PK 5", "la route nationale 4": a number
         // that names a place.
         if !has_head
@@ -494,6 +532,16 @@ impl CasualtyRules {
             && !matches!(toks[q.t0 - 2].text, "." | ":" | "\"" | "(")
         {
             return None;
+        }
+        // "une douzaine de cadavres de présumés bandits": the bodies' complement says who.
+        if rule == "count_noun" && victims.is_none() && matches!(tok(toks, head_end), "de" | "d") {
+            let mut a = head_end + 1 + (tok(toks, head_end + 1) == "'") as usize;
+            if matches!(tok(toks, a), "presumes" | "presumees") {
+                a += 1;
+            }
+            if let Some((_, v)) = self.victims.match_at(toks, a).filter(|(_, v)| **v != "generic" && in_sent(a)) {
+                victims = Some(v);
+            }
         }
         // "12 victimes civiles", "5 morts militaires": an adjective after a casualty noun.
         if rule == "count_noun" && victims.is_none() {
@@ -536,12 +584,17 @@ impl CasualtyRules {
         }
         // "des dizaines d'abris", "40 de ses hommes": a noun we do not know.
         let next_word = toks.get(j).filter(|t| t.kind == TokKind::Word && t.sentence == sent).map(|t| t.text);
+        // "les blessés, il y en avait plus d'une dizaine", "les corps, j'en
+        // ai compté 86": the pronoun "en" stands for a casualty noun said
+        // before it in the sentence.
+        let en_noun =
+            (!has_head && !partitive && !autres).then(|| self.en_pronoun_noun(text, toks, q_at, q.t0, sent)).flatten();
         if !has_head && !partitive && !autres {
             // "et en a blessé une dizaine": the pronoun stands for the noun.
             let pronoun_object = (q.t0.saturating_sub(4)..q.t0)
                 .any(|m| toks[m].sentence == sent && toks[m].text == "en")
                 && self.before.match_before(toks, q.t0).is_some_and(|(b, _)| toks[b].sentence == sent);
-            if matches!(q.core, Core::ApproxNoun | Core::VagueNoun) && !pronoun_object {
+            if matches!(q.core, Core::ApproxNoun | Core::VagueNoun) && !pronoun_object && en_noun.is_none() {
                 return None;
             }
             // "3 500 détenus se sont évadés": a noun we do not know.
@@ -589,6 +642,7 @@ impl CasualtyRules {
         let mut strong: Option<Term> = None;
         let mut later_killed = false;
         let mut crossed = false;
+        let mut appos_end: Option<usize> = None;
         let mut k = head_end;
         let limit = head_end + 40;
         while k < limit && in_sent(k) {
@@ -613,13 +667,19 @@ impl CasualtyRules {
                     .take_while(|&c| in_sent(c) && !matches!(toks[c].text, "." | ";" | ":" | "(" | ")"))
                     .find(|&c| toks[c].text == ",");
                 let verb_after = close.is_some_and(|c| {
-                    (c + 1..=c + 2).any(|v| {
+                    // "…, a été abattu": past the auxiliaries.
+                    let mut p = c + 1;
+                    while p < c + 4 && (AUXILIARIES.contains(&tok(toks, p)) || matches!(tok(toks, p), "a" | "ont")) {
+                        p += 1;
+                    }
+                    (c + 1..=c + 2).chain([p]).any(|v| {
                         in_sent(v)
                             && (self.after.match_at(toks, v).is_some() || self.strong.match_at(toks, v).is_some())
                     })
                 });
                 if let Some(c) = close.filter(|_| verb_after) {
                     k = c + 1;
+                    appos_end = Some(c + 1);
                     continue;
                 }
             }
@@ -634,7 +694,9 @@ impl CasualtyRules {
                         && matches!(
                             toks[k - 1].text,
                             "'" | "de" | "d" | "a" | "dans" | "sur" | "par" | "pour" | "avec" | "vers" | "chez"
-                        );
+                        )
+                        // "l'un des villages" is a pronoun, not an article.
+                        && !(toks[k - 1].text == "'" && k > 1 && toks[k - 2].text == "l");
                     let crossable = q2.unit.is_some()
                         || article
                         || k > 0 && matches!(toks[k - 1].text, "et" | "," | "dont" | "ou")
@@ -645,7 +707,8 @@ impl CasualtyRules {
                     if q2.t0 == k && crossable && q2.t1 > k {
                         // A coordinated count without a noun of its own ("et
                         // onze autres sont blessés") owns the cue that follows.
-                        if q2.unit.is_none()
+                        if !article
+                            && q2.unit.is_none()
                             && self.head_victims(toks, q2).is_none()
                             && !self.demonym_after(text, toks, q2)
                         {
@@ -710,12 +773,14 @@ impl CasualtyRules {
                     | "peuplee"
                     | "peuple"
                     | "regroupe"
-            );
+            )
+            // "j'en ai compté 86": counted, not a population.
+            && !(q.t0 > 1 && matches!(toks[q.t0 - 2].text, "ai" | "a" | "avons" | "ont" | "avait" | "avaient"));
         if population {
             return None;
         }
         // A count without a noun takes a cue only right after it: "trois ont été tués".
-        if !has_head && after.is_some_and(|a| a.0 > head_end.max(q.t1) + 3) {
+        if !has_head && after.is_some_and(|a| a.0 > head_end.max(q.t1).max(appos_end.unwrap_or(0)) + 3) {
             after = None;
         }
         if kind.is_none() {
@@ -849,6 +914,10 @@ impl CasualtyRules {
             } else if has_head
                 && (prev == "et"
                     || prev == "que" && q.t0 >= 2 && toks[q.t0 - 2].text == "ainsi"
+                    // "mon oncle et ses deux fils"
+                    || matches!(prev, "ses" | "leurs" | "nos" | "mes" | "les")
+                        && q.t0 >= 2
+                        && matches!(toks[q.t0 - 2].text, "et" | "ou")
                     || matches!(prev, "de" | "d" | "'" | "a" | "aux")
                         && toks[..q.t0].iter().rev().take(3).any(|t| t.text == "et"))
             {
@@ -887,8 +956,20 @@ impl CasualtyRules {
                 }
             }
         }
+        if kind.is_none() {
+            if let Some(t) = en_noun {
+                kind = Some(t.kind);
+                victims = victims.or(t.victims);
+                rule = "count_pronoun";
+            }
+        }
         let kind = kind?;
         if weak_head && !weak_ok && rule != "count_subset" {
+            return None;
+        }
+        // "neuf suspects, dont un informateur présumé": one person singled
+        // out of an arrest is who was caught, not a toll of its own.
+        if kind == "arrested" && q.core == Core::One && subset && prev_was_count {
             return None;
         }
         // "dont plusieurs femmes" names who; "dont plusieurs grièvement" does not.
@@ -944,6 +1025,17 @@ impl CasualtyRules {
                 .or(last_victims.filter(|(_, s)| *s + 2 >= sent).map(|(v, _)| v))
                 .or(victims);
         }
+        // "quatre suspects, dont deux femmes": women among suspects are
+        // suspects; the part takes the side of the whole unless it names
+        // civilians outright ("dont trois civils").
+        if subset && prev_was_count && victims == Some("civilian") {
+            let side =
+                last_same.and_then(|l| l.victims).filter(|v| matches!(*v, "military" | "police" | "armed_group"));
+            let civil_word = (q.t1..head_end).any(|k| toks[k].text.starts_with("civil"));
+            if let Some(v) = side.filter(|_| !civil_word) {
+                victims = Some(v);
+            }
+        }
         // Span: the count and its head, and an adjacent participle.
         let mut end_tok = head_end.max(q.t1);
         if let Some((a0, a1, _)) = after {
@@ -987,6 +1079,51 @@ impl CasualtyRules {
             source,
             toks: (q.t0, end_tok),
             cue_tok: after.map(|a| a.0),
+        })
+    }
+
+    /// The casualty noun the pronoun "en" stands for, when "en" and a few
+    /// verb words stand right before the count ("il y en avait", "j'en ai
+    /// compté", "qui en accueillait déjà"): the nearest casualty noun before
+    /// "en" in the sentence that heads no count of its own ("les blessés",
+    /// "les corps", "des déplacés").
+    fn en_pronoun_noun(
+        &self,
+        text: &NormalizedText,
+        toks: &[Token],
+        q_at: &FastMap<usize, usize>,
+        t0: usize,
+        sent: usize,
+    ) -> Option<Term> {
+        let mut k = t0;
+        while k > 0 && toks[k - 1].text == "\"" {
+            k -= 1;
+        }
+        // Back over at most three verb words to "en".
+        let mut n = 0;
+        while k > 0 && n < 4 {
+            let t = &toks[k - 1];
+            if t.sentence != sent || t.kind != TokKind::Word || text.is_upper_at(t.start) {
+                return None;
+            }
+            if t.text == "en" {
+                break;
+            }
+            let function = FUNCTION.contains(&t.text) && !matches!(t.text, "a" | "ont" | "avait" | "avaient");
+            if function || n == 3 {
+                return None;
+            }
+            n += 1;
+            k -= 1;
+        }
+        if k == 0 || toks[k - 1].text != "en" || n == 0 {
+            return None;
+        }
+        let en = k - 1;
+        (en.saturating_sub(20)..en).rev().take_while(|&m| toks[m].sentence == sent).find_map(|m| {
+            let counted = m > 0 && q_at.contains_key(&(m - 1))
+                || m > 1 && matches!(toks[m - 1].text, "de" | "d" | "'") && q_at.keys().any(|&x| x + 3 >= m && x < m);
+            self.nouns.match_at(toks, m).filter(|_| !counted).map(|(_, t)| *t)
         })
     }
 
@@ -1387,8 +1524,18 @@ impl CasualtyRules {
             if cue == "sans" && matches!(tok(toks, j), "faire" | "causer" | "deplorer") {
                 j += 1;
             }
+            let mut ours = false;
             if matches!(tok(toks, j), "des" | "de" | "d") && cue != "pas" && cue != "ni" {
+                let de = tok(toks, j);
                 j += 1 + (tok(toks, j + 1) == "'") as usize;
+                // "aucun de nos hommes", "aucun de leurs otages": part of a group
+                // named with a possessive.
+                if de == "de" && matches!(cue, "aucun" | "aucune") {
+                    if let p @ ("nos" | "ses" | "leurs" | "vos" | "ces") = tok(toks, j) {
+                        ours = p == "nos";
+                        j += 1;
+                    }
+                }
             }
             while tok(toks, j) == "\"" {
                 j += 1;
@@ -1414,10 +1561,15 @@ impl CasualtyRules {
             // A cue after the head says what the negation is about: "aucun
             // des otages n'a été blessé" is about injuries.
             {
+                // The verb of "aucun" is negated: once its "n'" or "ne" is
+                // seen, the cue may stand further from the head ("aucun agent
+                // kényan de la mission n'a été blessé").
                 let mut k = head_end;
-                while k < head_end + 8
+                let mut verb_seen = false;
+                while k < head_end + if verb_seen { 14 } else { 8 }
                     && toks.get(k).is_some_and(|t| t.sentence == sent && !matches!(t.text, "." | ";" | "," | "ni"))
                 {
+                    verb_seen |= matches!(cue, "aucun" | "aucune") && matches!(toks[k].text, "n" | "ne");
                     if let Some((ke, term)) = self.strong.match_at(toks, k).or(self.after.match_at(toks, k)) {
                         kind = Some(term.kind);
                         if k == end_tok {
@@ -1434,6 +1586,11 @@ impl CasualtyRules {
             };
             if matches!(victims, None | Some("generic")) {
                 victims = self.rank_victims(toks, head_end, sent).or(victims);
+            }
+            // "aucun de nos hommes n'a été tué": a force speaks of its own men
+            // (villagers say "de chez nous").
+            if ours && victims == Some("generic") {
+                victims = Some("military");
             }
             let range = ViewRange::new(toks[i].start, toks[end_tok - 1].end);
             let (revision, source) = self.revision_and_source(text, toks, i, end_tok, sent);
@@ -1473,9 +1630,20 @@ impl CasualtyRules {
         while k < toks.len() {
             // "Haut-Commissariat": a word inside a hyphenated compound is no context word.
             let in_compound = k > 0 && toks[k - 1].text == "-" && toks[k - 1].end == toks[k].start;
+            // "plus de 6 000 morts et 600 000 déplacés": the head (or the
+            // participle) of a count of displaced people says who fled, not
+            // who died in the same sentence (it still tells whom the
+            // document is about).
+            let displaced_head = drafts.iter().any(|d| {
+                d.kind == "displaced"
+                    && !d.negated
+                    && (d.range.contains(ViewRange::new(toks[k].start, toks[k].end)) || d.cue_tok == Some(k))
+            });
             if let Some((e, v)) = self.context.match_at(toks, k).filter(|_| !in_compound) {
                 if let Some(c) = CATS.iter().position(|x| x == v).filter(|_| !self.is_perpetrator(toks, k, e)) {
-                    by_sentence.entry(toks[k].sentence).or_default()[c] += 1;
+                    if !displaced_head {
+                        by_sentence.entry(toks[k].sentence).or_default()[c] += 1;
+                    }
                     // Only civilians and soldiers are told apart document-wide.
                     if c < 2 {
                         doc[c] += if toks[k].sentence == 0 { 3 } else { 1 };
@@ -1543,7 +1711,12 @@ impl CasualtyRules {
             // tallies: the document's main victims say nothing of them.
             // A negation ("sans faire de victimes") says nothing of the
             // document's main victims either.
-            let in_doc = if drafts[i].qualifier == "vague" || drafts[i].negated { None } else { winner(&doc, 2, 3) };
+            // So does a toll over years ("depuis 2017, le conflit a fait plus
+            // de 6 000 morts", "en 2024", "l'an dernier").
+            // "plusieurs blessés graves" is no tally: only vague tens and up are.
+            let vague_tens = drafts[i].qualifier == "vague" && drafts[i].low.is_some_and(|l| l >= 20);
+            let tally = vague_tens || tally_period(toks, sent);
+            let in_doc = if tally || drafts[i].negated { None } else { winner(&doc, 2, 3) };
             let mut v = same_sentence
                 .or(same_value)
                 .or(in_sentence)
@@ -1565,6 +1738,34 @@ impl CasualtyRules {
             }
         }
     }
+}
+
+/// True when sentence `sent` counts over a period of a year or more:
+/// "depuis 2015", "depuis le début du conflit", "en 2024" (a year alone, not
+/// "en mars 2024"), "l'an dernier", "l'année dernière", "cette année".
+fn tally_period(toks: &[Token], sent: usize) -> bool {
+    let year = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Digits && t.text.len() == 4 && (t.text.starts_with("19") || t.text.starts_with("20"))
+        })
+    };
+    let from = toks.partition_point(|t| t.sentence < sent);
+    let to = toks.partition_point(|t| t.sentence <= sent);
+    (from..to).any(|i| match toks[i].text {
+        "depuis" => {
+            year(i + 1)
+                || matches!(
+                    (tok(toks, i + 1), tok(toks, i + 2)),
+                    ("le", "debut") | ("sa", "creation") | ("des", "annees")
+                )
+        }
+        "en" => year(i + 1),
+        "an" | "annee" => {
+            matches!(tok(toks, i + 1), "dernier" | "derniere" | "passe" | "passee")
+                || i > 0 && matches!(toks[i - 1].text, "cette")
+        }
+        _ => false,
+    })
 }
 
 /// True when `d` is in apposition to `l`: same figure, right after `l`
@@ -1674,6 +1875,7 @@ fn weak_cue(toks: &[Token]) -> bool {
         "abandon",
         "routes",
         "exil",
+        "pris",
     ];
     let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
     let phrase = words.join(" ");
