@@ -627,14 +627,8 @@ impl Gazetteers {
         // Unknown places: capitalized words no gazetteer knows that the text
         // announces as places (see `unknown`).
         // The country (and admin1) of the division a containment phrase names.
-        let contained_in = |end: usize, found: &[Hit]| -> Option<(String, String)> {
-            let e = unknown::containment_after(f, end)?;
-            // The division's name after its noun, or a name that holds the
-            // noun ("dans la province du Séno" read whole).
-            let h = found.iter().find(|h| h.range.end > e && h.range.start <= e + 40);
-            let Some(h) = h else {
-                return top_country.clone().map(|c| (c, String::new()));
-            };
+        // The country (and admin1) of the best candidate of a hit.
+        let country_of = |h: &Hit| -> Option<(String, String)> {
             let c = h.cands.iter().max_by(|a, b| {
                 let fa =
                     focus.get(&a.country).copied().unwrap_or(0.0) + f64::from(u8::from(a.feature.starts_with("admin")));
@@ -644,6 +638,23 @@ impl Gazetteers {
             })?;
             let a1 = if c.feature == "admin1" { c.name.clone() } else { c.admin1.clone() };
             Some((c.country.clone(), a1))
+        };
+        let contained_in = |end: usize, found: &[Hit]| -> Option<(String, String)> {
+            let e = unknown::containment_after(f, end)?;
+            // The division's name after its noun, or a name that holds the
+            // noun ("dans la province du Séno" read whole).
+            let h = found.iter().find(|h| h.range.end > e && h.range.start <= e + 40);
+            let Some(h) = h else {
+                return top_country.clone().map(|c| (c, String::new()));
+            };
+            country_of(h)
+        };
+        // The country (and admin1) of the known place a locator phrase
+        // after `end` refers to ("Mukondi, à 20 km de Mamove").
+        let situated_by = |end: usize, found: &[Hit]| -> Option<(String, String)> {
+            let e = unknown::locator_after(f, end)?;
+            let h = found.iter().find(|h| h.range.start >= e && h.range.start <= e + 4)?;
+            country_of(h)
         };
         // The compounds' country: of the division named after their
         // announced occurrence, else the document's.
@@ -719,13 +730,17 @@ impl Gazetteers {
                             .all(|w| matches!(*w, "et" | "ou" | "de" | "d" | "du" | "des" | "l" | "la" | "le"))
                 })
             };
-            let contained = if matches!(cue, Some(CueKind::Prep | CueKind::Of | CueKind::Event)) || noun || coordinated
-            {
-                contained_in(t.end, &found)
-            } else {
-                None
-            };
-            if !(noun || coordinated || contained.is_some()) {
+            let after_prep = matches!(cue, Some(CueKind::Prep | CueKind::Of | CueKind::Event));
+            // "Koulogon (cercle de Bankass)": a bracketed division needs no cue.
+            let bracketed = unknown::bracketed_division_after(f, t.end).is_some();
+            let contained =
+                if after_prep || noun || coordinated || bracketed { contained_in(t.end, &found) } else { None };
+            // "à Mukondi, à une vingtaine de kilomètres de Mamove".
+            let situated = if after_prep && contained.is_none() { situated_by(t.end, &found) } else { None };
+            let contained = contained.or(situated);
+            // "de Bunagana, poste-frontière avec l'Ouganda".
+            let apposed = after_prep && contained.is_none() && unknown::apposed_settlement_after(f, t.end);
+            if !(noun || coordinated || apposed || contained.is_some()) {
                 continue;
             }
             let Some((cc, a1)) = contained.or_else(|| top_country.clone().map(|c| (c, String::new()))) else {
@@ -1284,7 +1299,8 @@ impl Gazetteers {
     }
 
     /// The hyphenated compounds of capitalized words that a division or
-    /// settlement noun announces ("le secteur de Beni-Mbau") and that no
+    /// settlement noun announces ("le secteur de Beni-Mbau"), or a division
+    /// in brackets after them ("Koulogon-Peul (cercle de Bankass)"), and that no
     /// entry names whole, by key, with the end of their announced
     /// occurrence (where a containment phrase may follow).
     fn announced_compounds(
@@ -1315,7 +1331,10 @@ impl Gazetteers {
                 .take_while(|&k| toks[k].start >= floor && joinable(&f.as_bytes()[toks[k].end..toks[k + 1].start]))
                 .map(|k| &f[toks[k].start..toks[k].end])
                 .collect();
-            if !self.has_key(&key) && unknown::division_or_settlement_cue(&before) {
+            if !self.has_key(&key)
+                && (unknown::division_or_settlement_cue(&before)
+                    || unknown::bracketed_division_after(f, toks[last].end).is_some())
+            {
                 out.entry(key).or_insert(toks[last].end);
             }
             i = last + 1;

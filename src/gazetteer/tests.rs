@@ -420,3 +420,30 @@ fn sports_clubs_are_neither_forces_nor_places() {
     let (_, n) = run("Les FAN ont repoussé l'attaque près de Kidal.");
     assert_eq!(n.actors.len(), 1);
 }
+
+#[test]
+fn unknown_names_announced_by_brackets_locators_and_appositions() {
+    // Made-up names: the bracketed division announces them without any cue.
+    let p = places("Bilan de l'année au Mali.\n\n3 mars – Tiwarkaba (cercle de Niono). Les greniers ont brûlé.");
+    assert!(p.iter().any(|x| x.0 == "Tiwarkaba" && x.1 == "vigie:place/unresolved/ml/tiwarkaba"), "{p:?}");
+    let p = places("Bilan de l'année au Mali.\n\n5 mai – Dari-Zogoré (région de Mopti). Deux puits ont été détruits.");
+    assert!(p.iter().any(|x| x.0 == "Dari-Zogoré" && x.1.starts_with("vigie:place/unresolved/ml/")), "{p:?}");
+    // A distance or nearness to a known place situates it, and gives its country.
+    let p = places("Des éleveurs ont été enlevés à Tiwarkaba, à une quinzaine de kilomètres au nord de Niono.");
+    assert!(p.iter().any(|x| x.0 == "Tiwarkaba" && x.1 == "vigie:place/unresolved/ml/tiwarkaba"), "{p:?}");
+    let p = places("Au Nigeria, une église a été incendiée à Gidan Kaura, non loin de Kafanchan, puis à Zangokuru, non loin de Kafanchan.");
+    assert!(p.iter().any(|x| x.0 == "Zangokuru" && x.1.starts_with("vigie:place/unresolved/ng/")), "{p:?}");
+    // Without a place after the phrase, no announcement.
+    let p = places("Au Mali, des tirs ont visé Tiwarkaba, à quelques kilomètres de là.");
+    assert!(p.iter().all(|x| x.0 != "Tiwarkaba"), "{p:?}");
+    // A settlement noun in apposition, or an adjective between the noun and "de".
+    let p = places("En RDC, les rebelles ont repris Kabirizi, petit village frontalier, puis Goma.");
+    assert!(p.iter().all(|x| x.0 != "Kabirizi"), "no cue before it: {p:?}");
+    let p = places("En RDC, les rebelles se sont emparés de Kabirizi, un petit village du Rutshuru.");
+    assert!(p.iter().any(|x| x.0 == "Kabirizi" && x.1 == "vigie:place/unresolved/cd/kabirizi"), "{p:?}");
+    let p = places("Au Togo, la caserne militaire de Nagbéni et le poste avancé de Tambikou ont été visés.");
+    assert!(p.iter().any(|x| x.0 == "Tambikou"), "{p:?}");
+    // "voisin de" names another place than the one after it.
+    let p = places("Au Togo, le village voisin de Tambikou a été visé.");
+    assert!(p.iter().all(|x| x.0 != "Tambikou"), "{p:?}");
+}
