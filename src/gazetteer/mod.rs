@@ -594,11 +594,24 @@ impl Gazetteers {
                 continue;
             };
             let near = fuzzy_cache.entry(w).or_insert_with(|| self.fuzzy(w, &focus, &doc_keys)).clone();
-            if let Some((k, cands, in_doc)) = near {
+            if let Some((k, mut cands, in_doc)) = near {
                 // Without the right spelling elsewhere in the text, only a
                 // real place cue ("à", "région de") will do.
                 if !in_doc && matches!(cue, CueKind::Of | CueKind::Event) {
                     continue;
+                }
+                // "à Tourine, à 80 kilomètres de Zouérate": a misspelling
+                // must lie near the place the text situates it by.
+                if let Some((e, km)) = unknown::locator_distance_after(f, t.end) {
+                    if let Some(refh) = found.iter().find(|h| h.range.start >= e && h.range.start <= e + 4) {
+                        let reach = unknown::locator_reach(km);
+                        cands.retain(|c| {
+                            refh.cands.iter().any(|o| resolve::distance_km(c, o).is_none_or(|d| d <= reach))
+                        });
+                        if cands.is_empty() {
+                            continue;
+                        }
+                    }
                 }
                 out.warnings.push(RuleWarning {
                     range: Some(r),
@@ -649,12 +662,17 @@ impl Gazetteers {
             };
             country_of(h)
         };
-        // The country (and admin1) of the known place a locator phrase
-        // after `end` refers to ("Mukondi, à 20 km de Mamove").
-        let situated_by = |end: usize, found: &[Hit]| -> Option<(String, String)> {
-            let e = unknown::locator_after(f, end)?;
-            let h = found.iter().find(|h| h.range.start >= e && h.range.start <= e + 4)?;
-            country_of(h)
+        // The known place a locator phrase after `end` refers to ("Mukondi,
+        // à 20 km de Mamove"), and the distance it states.
+        let situated_by = |end: usize, found: &[Hit]| -> Option<(usize, Option<f64>)> {
+            let (e, km) = unknown::locator_distance_after(f, end)?;
+            let h = found.iter().position(|h| h.range.start >= e && h.range.start <= e + 4)?;
+            Some((h, km))
+        };
+        // Whether a candidate lies where a locator phrase puts it.
+        let fits_locator = |c: &Place, refh: &Hit, km: Option<f64>| -> bool {
+            let reach = unknown::locator_reach(km);
+            refh.cands.iter().any(|o| resolve::distance_km(c, o).is_none_or(|d| d <= reach))
         };
         // The compounds' country: of the division named after their
         // announced occurrence, else the document's.
@@ -696,6 +714,8 @@ impl Gazetteers {
                 && !cap_neighbour(i)
         };
         let mut announced: HashMap<String, (String, String)> = HashMap::new();
+        // Announced words that are a known place of their division, misspelt.
+        let mut respelt: HashMap<String, (String, Vec<Place>)> = HashMap::new();
         let mut unknown_hits: Vec<Hit> = Vec::new();
         for i in 1..toks.len() {
             let t = toks[i];
@@ -737,7 +757,8 @@ impl Gazetteers {
                 if after_prep || noun || coordinated || bracketed { contained_in(t.end, &found) } else { None };
             // "à Mukondi, à une vingtaine de kilomètres de Mamove".
             let situated = if after_prep && contained.is_none() { situated_by(t.end, &found) } else { None };
-            let contained = contained.or(situated);
+            let by_division = contained.is_some();
+            let contained = contained.or_else(|| situated.and_then(|(h, _)| country_of(&found[h])));
             // "de Bunagana, poste-frontière avec l'Ouganda".
             let apposed = after_prep && contained.is_none() && unknown::apposed_settlement_after(f, t.end);
             if !(noun || coordinated || apposed || contained.is_some()) {
@@ -746,6 +767,23 @@ impl Gazetteers {
             let Some((cc, a1)) = contained.or_else(|| top_country.clone().map(|c| (c, String::new()))) else {
                 continue;
             };
+            // One letter off a place of the division the text puts it in:
+            // that place, misspelt ("Mandakao, dans la province du Logone
+            // Occidental" is Mandakaou there).
+            let near = respelt.get(w).cloned().or_else(|| {
+                let (k, mut cands) =
+                    self.near_in_division(w, &cc, if by_division || situated.is_some() { &a1 } else { "" })?;
+                // Situated by a distance: it must lie there ("Mukondi, à une
+                // vingtaine de kilomètres de Mamove" is not Mukondo, 75 km off).
+                if let Some((h, km)) = situated {
+                    cands.retain(|c| fits_locator(c, &found[h], km));
+                }
+                (!cands.is_empty()).then_some((k, cands))
+            });
+            if let Some((k, cands)) = near {
+                respelt.insert(w.to_string(), (k, cands));
+                continue;
+            }
             announced.entry(w.to_string()).or_insert((cc, a1));
             unknown_hits.push(Hit {
                 range: ViewRange::new(t.start, t.end),
@@ -757,6 +795,33 @@ impl Gazetteers {
                 weak: false,
                 cands: Vec::new(),
             });
+        }
+        // The capitalized occurrences of a misspelt name of its division.
+        for (i, t) in toks.iter().enumerate() {
+            let w = &f[t.start..t.end];
+            let r = ViewRange::new(t.start, t.end);
+            let Some((k, cands)) = respelt.get(w) else { continue };
+            if text.is_upper_at(t.start) && !taken(r, &found) && !unknown_hits.iter().any(|h| h.range.overlaps(r)) {
+                out.warnings.push(RuleWarning {
+                    range: Some(r),
+                    code: "fuzzy-place",
+                    message: format!(
+                        "{:?} taken for the place {:?} (one or two letters apart, in the division the text names)",
+                        text.original_of(r),
+                        cands[0].name
+                    ),
+                });
+                unknown_hits.push(Hit {
+                    range: r,
+                    first: i,
+                    last: i,
+                    key: k.clone(),
+                    cue: None,
+                    fuzzy: true,
+                    weak: false,
+                    cands: cands.clone(),
+                });
+            }
         }
         // Other capitalized occurrences of an announced name.
         if !announced.is_empty() {
@@ -1422,6 +1487,50 @@ impl Gazetteers {
         focus: &HashMap<String, f64>,
         doc_keys: &HashSet<String>,
     ) -> Option<(String, Vec<Place>, bool)> {
+        let near = self.near_keys(word);
+        // Closest first, a transliteration before a typo at the same distance.
+        let mut best: Option<((bool, std::cmp::Reverse<usize>, bool, bool), String, Vec<Place>)> = None;
+        for (d, k) in near {
+            let cands: Vec<Place> = self.lookup(&k).into_iter().filter(|p| focus.contains_key(&p.country)).collect();
+            if cands.is_empty() {
+                continue;
+            }
+            let variant = spelling_key(word) == spelling_key(&k);
+            let rank = (doc_keys.contains(&k), std::cmp::Reverse(d), variant, cands.iter().any(notable));
+            if best.as_ref().is_none_or(|b| rank > b.0) {
+                best = Some((rank, k, cands));
+            }
+        }
+        let ((in_doc, _, variant, is_notable), k, cands) = best?;
+        (in_doc || is_notable || variant).then_some((k, cands, in_doc || variant))
+    }
+
+    /// The entry of the division `admin1` of `cc` named one letter off
+    /// `word`, when there is exactly one such name:
+    /// "le village de Mandakao, dans la province du Logone Occidental" is
+    /// Mandakaou of that province.
+    fn near_in_division(&self, word: &str, cc: &str, admin1: &str) -> Option<(String, Vec<Place>)> {
+        if admin1.is_empty() {
+            return None;
+        }
+        let a1 = resolve::admin_key(admin1);
+        let mut hits: Vec<(String, Vec<Place>)> = Vec::new();
+        for (_, k) in self.near_keys(word).into_iter().filter(|x| x.0 == 1) {
+            let cands: Vec<Place> = self
+                .lookup(&k)
+                .into_iter()
+                .filter(|p| p.country == cc && resolve::admin_key(&p.admin1) == a1 && !p.feature.starts_with("admin"))
+                .collect();
+            if !cands.is_empty() {
+                hits.push((k, cands));
+            }
+        }
+        (hits.len() == 1).then(|| hits.remove(0))
+    }
+
+    /// The one-word keys within edit distance 1 of `word` (2 from 8
+    /// letters) that share its first two letters, with their distance.
+    fn near_keys(&self, word: &str) -> Vec<(usize, String)> {
         let max = if word.len() >= 8 { 2 } else { 1 };
         let w = word.as_bytes();
         let mut near: Vec<(usize, String)> = Vec::new();
@@ -1457,26 +1566,9 @@ impl Gazetteers {
                 consider(k.as_bytes());
             }
         }
-        let mut best: Option<(bool, usize, bool, String, Vec<Place>)> = None;
-        for (d, k) in near {
-            let cands: Vec<Place> = self.lookup(&k).into_iter().filter(|p| focus.contains_key(&p.country)).collect();
-            if cands.is_empty() {
-                continue;
-            }
-            let rank = (doc_keys.contains(&k), d, cands.iter().any(notable));
-            let better = match &best {
-                None => true,
-                Some((a, bd, c, _, _)) => {
-                    (rank.0, std::cmp::Reverse(rank.1), rank.2) > (*a, std::cmp::Reverse(*bd), *c)
-                }
-            };
-            if better {
-                best = Some((rank.0, rank.1, rank.2, k, cands));
-            }
-        }
-        let (in_doc, _, is_notable, k, cands) = best?;
-        let variant = spelling_key(word) == spelling_key(&k);
-        (in_doc || is_notable || variant).then_some((k, cands, in_doc || variant))
+        near.sort();
+        near.dedup();
+        near
     }
 
     /// The id of an actor or person name or alias (`kind`: `actor` or `person`).
@@ -1507,12 +1599,13 @@ fn compound_at(f: &str, toks: &[Token], compounds: &HashMap<String, usize>, i: u
 }
 
 /// A word with the spelling differences of French press transliterations
-/// erased: doubled letters, a final `e`, `h`, `y` for `i`, `ou` for `u`
-/// ("Diabally" / "Diabaly", "Tinzaouatène" / "Tinzaouaten", "Bambary" /
-/// "Bambari"). Two names with the same spelling key are variants, not typos
+/// erased: doubled letters, a final `e`, `h`, `y` for `i`, `ou` for `u`,
+/// English `sh` for French `ch`, `dj` for `j` ("Diabally" / "Diabaly",
+/// "Tinzaouatène" / "Tinzaouaten", "Bambary" / "Bambari", "Kitshanga" /
+/// "Kitchanga"). Two names with the same spelling key are variants, not typos
 /// of different places.
 fn spelling_key(w: &str) -> String {
-    let s = w.replace("ou", "u").replace('y', "i").replace('h', "");
+    let s = w.replace("sh", "ch").replace("dj", "j").replace("ou", "u").replace('y', "i").replace('h', "");
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if !out.ends_with(c) {

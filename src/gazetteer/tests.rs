@@ -143,6 +143,10 @@ fn spelling_keys_erase_transliteration_differences() {
     assert_eq!(spelling_key("tinzaouatene"), spelling_key("tinzaouaten"));
     assert_eq!(spelling_key("bambary"), spelling_key("bambari"));
     assert_ne!(spelling_key("mugunga"), spelling_key("mufunga"));
+    // English "sh" for French "ch", "dj" for "j".
+    assert_eq!(spelling_key("kitshanga"), spelling_key("kitchanga"));
+    assert_eq!(spelling_key("djenne"), spelling_key("jenne"));
+    assert_ne!(spelling_key("kitshanga"), spelling_key("kitsanga"));
 }
 
 #[test]
@@ -446,4 +450,22 @@ fn unknown_names_announced_by_brackets_locators_and_appositions() {
     // "voisin de" names another place than the one after it.
     let p = places("Au Togo, le village voisin de Tambikou a été visé.");
     assert!(p.iter().all(|x| x.0 != "Tambikou"), "{p:?}");
+}
+
+#[test]
+fn transliterations_and_misspellings_with_place_evidence() {
+    // "sh" for "ch" after a mere "de": a transliteration, not a typo.
+    let p = places("En RDC, une famille venue de Kitshanga a trouvé refuge à Goma.");
+    assert!(p.iter().any(|x| x.0 == "Kitshanga" && x.1 == "osm:462145515"), "{p:?}");
+    // One letter off a notable town, after "à": the town...
+    let p = places("Au Mali, des soldats sont tombés à Kidak.");
+    assert!(p.iter().any(|x| x.0 == "Kidak" && x.1 == "geonames:2455290"), "{p:?}");
+    // ...unless the text puts it where that town is not.
+    let p = places("Au Mali, des soldats sont tombés à Kidak, à une trentaine de kilomètres de Bamako.");
+    assert!(p.iter().any(|x| x.0 == "Kidak" && x.1 == "vigie:place/unresolved/ml/kidak"), "{p:?}");
+    // One letter off a village of the division the text names: that village.
+    let p = places("Au Mali, des bergers ont été tués au village de Tadjmout, dans la région de Kidal.");
+    assert!(p.iter().any(|x| x.0 == "Tadjmout" && x.1 == "osm:2142726777"), "{p:?}");
+    let p = places("Au Mali, des bergers ont été tués au village de Tadjmout, dans la région de Kayes.");
+    assert!(p.iter().any(|x| x.0 == "Tadjmout" && x.1 == "vigie:place/unresolved/ml/tadjmout"), "{p:?}");
 }

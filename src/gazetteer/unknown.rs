@@ -259,6 +259,47 @@ const DIRECTIONS: &[&str] = &["nord", "sud", "est", "ouest"];
 /// "non loin de", "près de"), the byte offset where the phrase ends (where
 /// the place it refers to begins).
 pub fn locator_after(f: &str, pos: usize) -> Option<usize> {
+    locator_distance_after(f, pos).map(|(e, _)| e)
+}
+
+/// The value of a distance word ("vingtaine" → 20), in km.
+fn distance_value(w: &str) -> Option<f64> {
+    let v = match w {
+        "un" | "une" => 1.0,
+        "deux" => 2.0,
+        "trois" => 3.0,
+        "quatre" => 4.0,
+        "cinq" => 5.0,
+        "six" => 6.0,
+        "sept" => 7.0,
+        "huit" => 8.0,
+        "neuf" => 9.0,
+        "dix" | "dizaine" => 10.0,
+        "douze" | "douzaine" => 12.0,
+        "quinze" | "quinzaine" => 15.0,
+        "vingt" | "vingtaine" => 20.0,
+        "trente" | "trentaine" => 30.0,
+        "quarante" | "quarantaine" => 40.0,
+        "cinquante" | "cinquantaine" => 50.0,
+        "soixante" | "soixantaine" => 60.0,
+        "cent" | "centaine" => 100.0,
+        _ => return w.parse().ok(),
+    };
+    Some(v)
+}
+
+/// How far (km) from the place a locator phrase names the place it
+/// situates may lie: half as far again as the distance it states (a road
+/// distance is longer than a straight line) and 20 km more, or 50 km for
+/// "près de", "non loin de".
+pub fn locator_reach(km: Option<f64>) -> f64 {
+    km.map_or(50.0, |d| 1.5 * d + 20.0)
+}
+
+/// [`locator_after`], with the distance the phrase states in km ("à une
+/// vingtaine de kilomètres" → 20; "plusieurs", "quelques" → 5; none for
+/// "près de").
+pub fn locator_distance_after(f: &str, pos: usize) -> Option<(usize, Option<f64>)> {
     let rest = f.get(pos..)?;
     let r = rest.strip_prefix(',').or_else(|| rest.strip_prefix(" ,"))?.trim_start();
     let end_of = |x: &str| -> Option<usize> {
@@ -266,12 +307,13 @@ pub fn locator_after(f: &str, pos: usize) -> Option<usize> {
     };
     for p in ["non loin ", "tout pres ", "pres ", "a proximite "] {
         if let Some(x) = r.strip_prefix(p) {
-            return end_of(x);
+            return end_of(x).map(|e| (e, None));
         }
     }
     let mut x = r.strip_prefix("a ")?;
     // The quantity, then the unit.
     let mut words = 0;
+    let mut km: Option<f64> = None;
     loop {
         let (w, after) = first_word(x);
         if w.is_empty() || words > 6 {
@@ -285,6 +327,12 @@ pub fn locator_after(f: &str, pos: usize) -> Option<usize> {
         if !(DISTANCE_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit())) {
             return None;
         }
+        if matches!(w, "quelques" | "plusieurs") {
+            km = Some(5.0);
+        } else if let Some(v) = distance_value(w) {
+            // "une vingtaine", "quelque 30": the largest figure.
+            km = Some(km.map_or(v, |k: f64| k.max(v)));
+        }
         x = sep?;
         words += 1;
     }
@@ -293,10 +341,10 @@ pub fn locator_after(f: &str, pos: usize) -> Option<usize> {
     if let Some(y) = y {
         let (w, after) = first_word(y);
         if w.split('-').all(|d| DIRECTIONS.contains(&d)) {
-            return end_of(after.strip_prefix(' ')?);
+            return end_of(after.strip_prefix(' ')?).map(|e| (e, km));
         }
     }
-    end_of(x)
+    end_of(x).map(|e| (e, km))
 }
 
 /// True when the fold view right after byte `pos` is a comma and a
@@ -368,6 +416,12 @@ mod tests {
         assert!(locator_after("a kalo, a la demande de", 6).is_none());
         assert!(locator_after("a kalo, a trois heures de route", 6).is_none());
         assert!(locator_after("a kalo a 12 km de bouna", 6).is_none());
+        // The distance it states, in km.
+        assert_eq!(locator_distance_after(g, 6).map(|x| x.1), Some(Some(30.0)));
+        assert_eq!(locator_distance_after(h, 6).map(|x| x.1), Some(Some(12.0)));
+        assert_eq!(locator_distance_after("a kalo, a quelques km de bouna", 6).map(|x| x.1), Some(Some(5.0)));
+        assert_eq!(locator_distance_after("a kalo, pres de bouna", 6).map(|x| x.1), Some(None));
+        assert!(locator_reach(Some(20.0)) < 75.0 && locator_reach(Some(80.0)) > 80.0);
         // A settlement noun in apposition.
         assert!(apposed_settlement_after("de kalo, poste-frontiere avec", 7));
         assert!(apposed_settlement_after("de kalo, un petit village du cercle", 7));
