@@ -438,7 +438,9 @@ impl Gazetteers {
                             )
                         });
                         let starts_and = words.first().is_some_and(|w| *w == "et" || *w == "ou");
-                        if (coord && starts_and && between.len() <= 12) || between.trim() == "," {
+                        // "les États de Kaduna, de Katsina et de Zamfara".
+                        let listed = starts_and || between.trim_start().starts_with(',');
+                        if (coord && listed && between.len() <= 12) || between.trim() == "," {
                             cue = Some(match prev.cue {
                                 Some(c) if c != CueKind::Of => c,
                                 _ => CueKind::Prep,
@@ -993,6 +995,11 @@ impl Gazetteers {
         // "le Sahel SC", "le FC Kidal": a club, not a place.
         found.retain(|h| !self.is_club(text, h.range));
 
+        // "Kaduna : 28 élèves de l'école de Damishi relâchés": a rubric that
+        // heads a story about another place of its division names that
+        // division, not its seat.
+        self.rubric_divisions(f, &mut found);
+
         // Resolution.
         let drafts: Vec<PlaceMentionDraft> = found
             .iter()
@@ -1039,6 +1046,50 @@ impl Gazetteers {
             });
         }
         out
+    }
+
+    /// A name that opens the headline as a rubric ("Kaduna : …", the first
+    /// line, a colon after it) and names both a first-level division and a
+    /// town of that name reads as the division when the headline names
+    /// another locality that lies in it ("Kaduna : 28 élèves de l'école de
+    /// Damishi relâchés"): it gets the cue of a first-level division. Alone
+    /// ("Bamako : la manifestation dégénère") it stays the town, and so does
+    /// a rubric named like a second-level division ("Beni : 21 civils tués à
+    /// Mamove" is the town that names the territory).
+    fn rubric_divisions(&self, f: &str, found: &mut [Hit]) {
+        let Some(k) = found.iter().position(|h| {
+            f[..h.range.start].trim().is_empty() && f[h.range.end..].trim_start_matches(' ').starts_with(':')
+        }) else {
+            return;
+        };
+        let h = &found[k];
+        if h.cue.is_some() {
+            return;
+        }
+        let head_end = f[h.range.start..].find('\n').map_or(f.len(), |e| h.range.start + e);
+        let divisions: Vec<&Place> = h
+            .cands
+            .iter()
+            .filter(|c| {
+                c.feature == "admin1"
+                    && resolve::admin_key(&c.name) == h.key
+                    && h.cands.iter().any(|t| t.feature == "locality" && t.country == c.country)
+            })
+            .collect();
+        if divisions.is_empty() {
+            return;
+        }
+        let inside = |d: &Place, p: &Place| {
+            p.country == d.country && resolve::admin_key(&p.admin1) == resolve::admin_key(&d.name)
+        };
+        let in_division = found
+            .iter()
+            .filter(|o| o.range.start > h.range.end && o.range.start < head_end && o.key != h.key)
+            .flat_map(|o| o.cands.iter().filter(|p| p.feature == "locality"))
+            .any(|p| divisions.iter().any(|d| inside(d, p)));
+        if in_division {
+            found[k].cue = Some(CueKind::Admin1);
+        }
     }
 
     /// True when the name at `r` is part of a sports club's name: a club

@@ -469,3 +469,24 @@ fn transliterations_and_misspellings_with_place_evidence() {
     let p = places("Au Mali, des bergers ont été tués au village de Tadjmout, dans la région de Kayes.");
     assert!(p.iter().any(|x| x.0 == "Tadjmout" && x.1 == "vigie:place/unresolved/ml/tadjmout"), "{p:?}");
 }
+
+#[test]
+fn a_headline_rubric_over_a_story_elsewhere_in_its_state_is_the_state() {
+    // "Katsina" names a state and its capital; the headline's story is in
+    // Kankara, a town of that state: the rubric is the state.
+    let p = places("Katsina : des lycéens de Kankara libérés\n\nLes élèves enlevés à Kankara ont été libérés.");
+    assert_eq!(p[0].0, "Katsina");
+    assert_eq!(p[0].2, "admin1", "{p:?}");
+    // A rubric alone over its own story is the town.
+    let p = places("Katsina : la foire aux bestiaux rouvre\n\nLe marché de la ville a rouvert.");
+    assert_eq!(p[0].0, "Katsina");
+    assert_eq!(p[0].2, "locality", "{p:?}");
+}
+
+#[test]
+fn a_division_cue_carries_over_a_list_that_repeats_de() {
+    // "les États de Kano, de Katsina et de Sokoto": every name is a state.
+    let p = places("Des écoles ont fermé dans les États de Kano, de Katsina et de Sokoto.");
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert!(p.iter().all(|x| x.2 == "admin1"), "{p:?}");
+}
