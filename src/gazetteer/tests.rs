@@ -490,3 +490,18 @@ fn a_division_cue_carries_over_a_list_that_repeats_de() {
     assert_eq!(p.len(), 3, "{p:?}");
     assert!(p.iter().all(|x| x.2 == "admin1"), "{p:?}");
 }
+
+#[test]
+fn conflict_places_missing_from_the_sources_are_curated() {
+    // Rows the importer drops (a well, a southern Nigerian village), a mine
+    // in neither source, and press spellings of known entries.
+    let p = places("Au Mali, le camp d'Indelimane a été repris; au Niger, celui de Chinégodar aussi.");
+    assert!(p.iter().any(|x| x.0 == "Indelimane" && x.1 == "geonames:2456415"), "{p:?}");
+    assert!(p.iter().any(|x| x.0 == "Chinégodar" && x.1 == "geonames:2446376"), "{p:?}");
+    let p = places("Au Nigeria, un oléoduc a explosé près de Forcados. En RDC, la mine de Tenke Fungurume a tourné.");
+    assert!(p.iter().any(|x| x.0 == "Forcados" && x.1 == "osm:501386405"), "{p:?}");
+    assert!(p.iter().any(|x| x.0 == "Tenke Fungurume" && x.1 == "vigie:place/tenke-fungurume"), "{p:?}");
+    let p = places("En Mauritanie, douze soldats sont tombés à Tourine. En RDC, Kitshanga est tombée.");
+    assert!(p.iter().any(|x| x.0 == "Tourine" && x.1 == "geonames:2375761"), "{p:?}");
+    assert!(p.iter().any(|x| x.0 == "Kitshanga" && x.1 == "osm:462145515"), "{p:?}");
+}
