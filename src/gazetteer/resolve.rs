@@ -170,8 +170,10 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                     if m.curated.get(k).copied().unwrap_or(false) {
                         s += 2.0;
                     }
-                    // Named as written (not through a variant): "Solhan" over "Solna (Solhan)".
-                    if admin_key(&c.name) == m.key {
+                    // Named as written (not through a variant): "Solhan" over
+                    // "Solna (Solhan)"; a name written joined is the same name
+                    // ("Banibangou" is Bani Bangou's own name).
+                    if joined(&admin_key(&c.name)) == joined(&m.key) {
                         s += 1.0;
                     }
                     s += 3.0 * focus.get(&c.country).copied().unwrap_or(0.0) / max_focus;
@@ -319,6 +321,11 @@ fn misspelt_variant(key: &str, p: &Place) -> bool {
         && !own.contains(' ')
         && edit_distance(own.as_bytes(), key.as_bytes(), 2).is_some_and(|d| d > 0)
         && spelling_key(&own) != spelling_key(key)
+}
+
+/// A name key with its words joined ("bani bangou" → "banibangou").
+fn joined(key: &str) -> String {
+    key.replace(' ', "")
 }
 
 /// True for cues that read a name as an administrative division.
@@ -519,6 +526,21 @@ mod tests {
         town.name = "Xolna".into();
         let m = vec![draft("xolhan", vec![town], Some(CueKind::Prep), 0)];
         assert_eq!(m[0].candidates[resolve(&m, &focus)[0][0]].id, "town");
+    }
+
+    #[test]
+    fn a_name_written_joined_is_the_entry_own_name() {
+        // "Xabaxo" written joined is the own name of the town "Xaba Xo" (a
+        // variant lists the joined form), not less than the hamlet named
+        // "Xabaxo" far away.
+        let mut town = place("town", "NE", "Tillabéri", "", "locality", 15.0, 2.7, 0);
+        town.name = "Xaba Xo".into();
+        town.id = "geonames:1".into();
+        let mut hamlet = place("osm:2", "NE", "Tillabéri", "", "locality", 14.3, 0.9, 0);
+        hamlet.name = "Xabaxo".into();
+        let m = vec![draft("xabaxo", vec![hamlet, town], Some(CueKind::Prep), 0)];
+        let focus = HashMap::from([("NE".to_string(), 2.0)]);
+        assert_eq!(m[0].candidates[resolve(&m, &focus)[0][0]].id, "geonames:1");
     }
 
     #[test]
