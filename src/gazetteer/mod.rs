@@ -1651,12 +1651,20 @@ fn compound_at(f: &str, toks: &[Token], compounds: &HashMap<String, usize>, i: u
 
 /// A word with the spelling differences of French press transliterations
 /// erased: doubled letters, a final `e`, `h`, `y` for `i`, `ou` for `u`,
-/// English `sh` for French `ch`, `dj` for `j` ("Diabally" / "Diabaly",
+/// English `sh` for French `ch`, `dj` for `j`, `n` for `m` before `b` or
+/// `p` ("Diabally" / "Diabaly", "Magnanbougou" / "Magnambougou",
 /// "Tinzaouatène" / "Tinzaouaten", "Bambary" / "Bambari", "Kitshanga" /
 /// "Kitchanga"). Two names with the same spelling key are variants, not typos
 /// of different places.
 fn spelling_key(w: &str) -> String {
-    let s = w.replace("sh", "ch").replace("dj", "j").replace("ou", "u").replace('y', "i").replace('h', "");
+    let s = w
+        .replace("sh", "ch")
+        .replace("dj", "j")
+        .replace("nb", "mb")
+        .replace("np", "mp")
+        .replace("ou", "u")
+        .replace('y', "i")
+        .replace('h', "");
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if !out.ends_with(c) {

@@ -147,6 +147,10 @@ fn spelling_keys_erase_transliteration_differences() {
     assert_eq!(spelling_key("kitshanga"), spelling_key("kitchanga"));
     assert_eq!(spelling_key("djenne"), spelling_key("jenne"));
     assert_ne!(spelling_key("kitshanga"), spelling_key("kitsanga"));
+    // "n" for "m" before "b" or "p".
+    assert_eq!(spelling_key("sanbougou"), spelling_key("sambougou"));
+    assert_eq!(spelling_key("kanpala"), spelling_key("kampala"));
+    assert_ne!(spelling_key("sanbougou"), spelling_key("sabougou"));
 }
 
 #[test]
