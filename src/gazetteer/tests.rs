@@ -509,3 +509,19 @@ fn conflict_places_missing_from_the_sources_are_curated() {
     assert!(p.iter().any(|x| x.0 == "Tourine" && x.1 == "geonames:2375761"), "{p:?}");
     assert!(p.iter().any(|x| x.0 == "Kitshanga" && x.1 == "osm:462145515"), "{p:?}");
 }
+
+#[test]
+fn building_nouns_name_the_town_and_chef_lieu_names_a_division() {
+    // "le marché de Djoum": the town's market, not Djoum's airfield.
+    let p = places("Au Cameroun, un engin a explosé au marché de Djoum.");
+    assert!(p.iter().any(|x| x.0 == "Djoum" && x.1 == "geonames:2232719"), "{p:?}");
+    // The airport is still a site when named as one.
+    let p = places("Au Cameroun, l'avion s'est posé sur le terrain d'aviation de Djoum, puis à l'aéroport de Djoum.");
+    assert!(p.iter().any(|x| x.0.contains("Djoum")), "{p:?}");
+    // "chef-lieu du Tibesti": the province, not a locality named so.
+    let p = places("Au Tchad, Bardaï, chef-lieu du Tibesti, a été visée.");
+    assert!(p.iter().any(|x| x.0 == "Tibesti" && x.1 == "geonames:7603258"), "{p:?}");
+    // "la circonscription de": an electoral district, a division.
+    let p = places("Au Niger, le député élu dans la circonscription de Maradi a parlé.");
+    assert!(p.iter().any(|x| x.0 == "Maradi" && x.2 == "admin1"), "{p:?}");
+}
