@@ -360,7 +360,7 @@ impl Gazetteers {
         let mut i = 0;
         while i < toks.len() {
             if let Some((last, key)) = compound_at(f, &toks, &compounds, i) {
-                if text.is_upper_at(toks[i].start)
+                if (i..=last).all(|k| text.is_upper_at(toks[k].start))
                     && !name_ranges.iter().any(|r| r.overlaps(ViewRange::new(toks[i].start, toks[last].end)))
                 {
                     found.push(Hit {
@@ -1436,8 +1436,33 @@ impl Gazetteers {
             {
                 last += 1;
             }
-            if last == i || !text.is_upper_at(toks[i].start) {
+            if !text.is_upper_at(toks[i].start) {
                 i = last + 1;
+                continue;
+            }
+            // Or two or three capitalized words joined by spaces ("le
+            // quartier d'Unguwar Shuwa", "la chefferie des Bahema Nord"),
+            // not an acronym, not the tail of a longer capitalized run.
+            let hyphened = last > i;
+            let spaced = last == i && {
+                let cap = |k: usize| {
+                    let w = &f[toks[k].start..toks[k].end];
+                    text.is_upper_at(toks[k].start) && !STOP.contains(&w) && !self.is_all_caps(text, toks[k])
+                };
+                while last + 1 < toks.len()
+                    && last < i + 2
+                    && &f[toks[last].end..toks[last + 1].start] == " "
+                    && cap(last + 1)
+                {
+                    last += 1;
+                }
+                last > i
+                    && cap(i)
+                    && !(i > 0 && &f[toks[i - 1].end..toks[i].start] == " " && cap(i - 1))
+                    && !(last + 1 < toks.len() && &f[toks[last].end..toks[last + 1].start] == " " && cap(last + 1))
+            };
+            if last == i || (!hyphened && !spaced) {
+                i += 1;
                 continue;
             }
             let key = (i..=last).map(|k| &f[toks[k].start..toks[k].end]).collect::<Vec<_>>().join(" ");
@@ -1447,10 +1472,16 @@ impl Gazetteers {
                 .take_while(|&k| toks[k].start >= floor && joinable(&f.as_bytes()[toks[k].end..toks[k + 1].start]))
                 .map(|k| &f[toks[k].start..toks[k].end])
                 .collect();
-            if !self.has_key(&key)
-                && (unknown::division_or_settlement_cue(&before)
-                    || unknown::bracketed_division_after(f, toks[last].end).is_some())
-            {
+            // A settlement noun in apposition after it, with a place cue
+            // before: "un chef de Kurfar Danya, l'un des villages touchés".
+            let apposed = || {
+                matches!(self.cues.before(f, toks, i, floor), Some(CueKind::Prep | CueKind::Of | CueKind::Event))
+                    && unknown::apposed_settlement_after(f, toks[last].end)
+            };
+            let announced = unknown::division_or_settlement_cue(&before)
+                || unknown::bracketed_division_after(f, toks[last].end).is_some()
+                || (spaced && apposed());
+            if !self.has_key(&key) && announced {
                 out.entry(key).or_insert(toks[last].end);
             }
             i = last + 1;
@@ -1642,7 +1673,21 @@ fn compound_at(f: &str, toks: &[Token], compounds: &HashMap<String, usize>, i: u
     while last + 1 < toks.len() && &f[toks[last].end..toks[last + 1].start] == "-" {
         last += 1;
     }
-    if last == i || (i > 0 && &f[toks[i - 1].end..toks[i].start] == "-") {
+    if i > 0 && &f[toks[i - 1].end..toks[i].start] == "-" {
+        return None;
+    }
+    if last == i {
+        // Words joined by spaces: the longest announced run of two or three.
+        while last + 1 < toks.len() && last < i + 2 && &f[toks[last].end..toks[last + 1].start] == " " {
+            last += 1;
+        }
+        while last > i {
+            let key = (i..=last).map(|k| &f[toks[k].start..toks[k].end]).collect::<Vec<_>>().join(" ");
+            if compounds.contains_key(&key) {
+                return Some((last, key));
+            }
+            last -= 1;
+        }
         return None;
     }
     let key = (i..=last).map(|k| &f[toks[k].start..toks[k].end]).collect::<Vec<_>>().join(" ");

@@ -525,3 +525,17 @@ fn building_nouns_name_the_town_and_chef_lieu_names_a_division() {
     let p = places("Au Niger, le député élu dans la circonscription de Maradi a parlé.");
     assert!(p.iter().any(|x| x.0 == "Maradi" && x.2 == "admin1"), "{p:?}");
 }
+
+#[test]
+fn two_capitalized_words_after_a_settlement_noun_are_one_unknown_name() {
+    let p = places("Au Nigeria, une bombe a explosé dans le quartier de Gwange Sabon, puis à Maiduguri.");
+    assert!(p.iter().any(|x| x.0 == "Gwange Sabon" && x.1 == "vigie:place/unresolved/ng/gwange-sabon"), "{p:?}");
+    // Announced by an apposed settlement noun after a place cue.
+    let p = places("Au Niger, un habitant de Garin Kaboye, l'un des hameaux visés, a témoigné.");
+    assert!(p.iter().any(|x| x.0 == "Garin Kaboye"), "{p:?}");
+    // Not a longer capitalized run, not without a cue, not a person.
+    let p = places("Au Niger, un habitant de Garin Kaboye a témoigné.");
+    assert!(p.iter().all(|x| x.0 != "Garin Kaboye"), "{p:?}");
+    let p = places("Au Mali, le village de Moussa Ag Attaher Traoré a été visité.");
+    assert!(p.iter().all(|x| !x.0.contains(' ')), "{p:?}");
+}
