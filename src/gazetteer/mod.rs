@@ -968,8 +968,11 @@ impl Gazetteers {
             let Some(&k) = once.get(w) else { continue };
             // Lowercase, after a cue and when not a French word: "un notable
             // de sokolo" in a story about Sokolo.
-            let lower_ok =
-                || !self.common.contains(w) && self.cues.before(f, &toks, i, sentence_floor(t.start)).is_some();
+            let lower_ok = || {
+                !self.common.contains(w)
+                    && self.cues.before(f, &toks, i, sentence_floor(t.start)).is_some()
+                    && !self.adjective_of_noun(f, &toks, i, sentence_floor(t.start))
+            };
             if (!text.is_upper_at(t.start) && !lower_ok()) || taken(r, &found) || cap_neighbour(i) {
                 continue;
             }
@@ -1252,6 +1255,9 @@ impl Gazetteers {
         if !upper && common {
             return None;
         }
+        if !upper && self.adjective_of_noun(f, toks, i, floor) {
+            return None;
+        }
         // Short lowercase keys ("ou", "an") are never places without a capital.
         if !upper {
             let first = key.split(' ').next().unwrap_or("");
@@ -1356,6 +1362,16 @@ impl Gazetteers {
             return None;
         }
         Some((cands, false))
+    }
+
+    /// True when token `i` comes right after a noun cue with no "de"
+    /// between ("ce village dogon", "la région sahélienne"): lowercase, it
+    /// is an adjective, not a name.
+    fn adjective_of_noun(&self, f: &str, toks: &[Token], i: usize, floor: usize) -> bool {
+        i > 0
+            && toks[i - 1].start >= floor
+            && &f[toks[i - 1].end..toks[i].start] == " "
+            && self.cues.kind_of(&f[toks[i - 1].start..toks[i - 1].end]).is_some_and(CueKind::is_noun)
     }
 
     /// A lowercase site or locality noun, then a capitalized name, all in

@@ -539,3 +539,12 @@ fn two_capitalized_words_after_a_settlement_noun_are_one_unknown_name() {
     let p = places("Au Mali, le village de Moussa Ag Attaher Traoré a été visité.");
     assert!(p.iter().all(|x| !x.0.contains(' ')), "{p:?}");
 }
+
+#[test]
+fn a_lowercase_word_right_after_a_place_noun_is_an_adjective() {
+    // "peul" and "songhaï" qualify the village, they do not name it; with
+    // "de" a lowercase name after the noun still reads.
+    let p = places("Au Mali, ce hameau peul puis un village songhai ont été brûlés, comme la région de kidal.");
+    assert!(p.iter().all(|x| x.0 != "peul" && x.0 != "songhai"), "{p:?}");
+    assert!(p.iter().any(|x| x.0 == "kidal"), "{p:?}");
+}
