@@ -409,6 +409,11 @@ impl Gazetteers {
                 if name_ranges.iter().any(|r| r.overlaps(range)) {
                     continue;
                 }
+                // The head of a hyphenated name whose next part names
+                // nothing ("Carrefour-Feuilles") is not a place by itself.
+                if text.is_upper_at(toks[i].start) && self.hyphen_head(text, &toks, j) {
+                    continue;
+                }
                 let floor = sentence_floor(range.start);
                 let mut cue = self.cues.before(f, &toks, i, floor);
                 let mut linked = false;
@@ -973,7 +978,11 @@ impl Gazetteers {
                     && self.cues.before(f, &toks, i, sentence_floor(t.start)).is_some()
                     && !self.adjective_of_noun(f, &toks, i, sentence_floor(t.start))
             };
-            if (!text.is_upper_at(t.start) && !lower_ok()) || taken(r, &found) || cap_neighbour(i) {
+            if (!text.is_upper_at(t.start) && !lower_ok())
+                || taken(r, &found)
+                || cap_neighbour(i)
+                || self.hyphen_head(text, &toks, i)
+            {
                 continue;
             }
             {
@@ -1362,6 +1371,16 @@ impl Gazetteers {
             return None;
         }
         Some((cands, false))
+    }
+
+    /// True when token `j` is followed by a hyphen and a capitalized word
+    /// that names nothing ("Carrefour" in "Carrefour-Feuilles").
+    fn hyphen_head(&self, text: &NormalizedText, toks: &[Token], j: usize) -> bool {
+        let f = text.fold();
+        j + 1 < toks.len()
+            && &f[toks[j].end..toks[j + 1].start] == "-"
+            && text.is_upper_at(toks[j + 1].start)
+            && !self.has_key(&f[toks[j + 1].start..toks[j + 1].end])
     }
 
     /// True when token `i` comes right after a noun cue with no "de"

@@ -548,3 +548,14 @@ fn a_lowercase_word_right_after_a_place_noun_is_an_adjective() {
     assert!(p.iter().all(|x| x.0 != "peul" && x.0 != "songhai"), "{p:?}");
     assert!(p.iter().any(|x| x.0 == "kidal"), "{p:?}");
 }
+
+#[test]
+fn the_head_of_a_hyphenated_name_is_no_place_alone() {
+    // "Carrefour" is a commune of Port-au-Prince; "Carrefour-Vrindette" (made
+    // up) names something else, even after "Carrefour" was read alone.
+    let p = places("En Haïti, les gangs tiennent Carrefour. Des familles ont fui vers Carrefour-Vrindette.");
+    assert_eq!(p.iter().filter(|x| x.0 == "Carrefour").count(), 1, "{p:?}");
+    // Two places of a road stay two places.
+    let p = places("Au Burkina, un car a sauté sur l'axe Kaya-Dori.");
+    assert!(p.iter().any(|x| x.0 == "Kaya") && p.iter().any(|x| x.0 == "Dori"), "{p:?}");
+}
