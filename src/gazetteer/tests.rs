@@ -559,3 +559,9 @@ fn the_head_of_a_hyphenated_name_is_no_place_alone() {
     let p = places("Au Burkina, un car a sauté sur l'axe Kaya-Dori.");
     assert!(p.iter().any(|x| x.0 == "Kaya") && p.iter().any(|x| x.0 == "Dori"), "{p:?}");
 }
+
+#[test]
+fn a_name_after_a_job_title_is_a_person() {
+    let p = places("Au Mali, selon l'inspecteur Tessit et la directrice Hombori, le calme est revenu.");
+    assert!(p.iter().all(|x| x.0 != "Tessit"), "{p:?}");
+}
