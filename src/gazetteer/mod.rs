@@ -1005,7 +1005,17 @@ impl Gazetteers {
 
         self.named_sites(text, &toks, &name_ranges, &focus, top_country.as_deref(), &mut found);
         // "le Sahel SC", "le FC Kidal": a club, not a place.
-        found.retain(|h| !self.is_club(text, h.range));
+        // The name of a club read once is the club wherever no place cue
+        // announces it ("le TP Mazembe" … "s'offre Mazembe"; not "à Kidal"
+        // after "le FC Kidal").
+        let clubs: HashSet<String> =
+            found.iter().filter(|h| self.is_club(text, h.range)).map(|h| h.key.clone()).collect();
+        found.retain(|h| {
+            !self.is_club(text, h.range)
+                && !(clubs.contains(&h.key)
+                    && !h.cue.is_some_and(|c| c != CueKind::Of && c != CueKind::Event)
+                    && !h.cands.iter().any(|c| c.feature == "country"))
+        });
 
         // "Kaduna : 28 élèves de l'école de Damishi relâchés": a rubric that
         // heads a story about another place of its division names that

@@ -565,3 +565,12 @@ fn a_name_after_a_job_title_is_a_person() {
     let p = places("Au Mali, selon l'inspecteur Tessit et la directrice Hombori, le calme est revenu.");
     assert!(p.iter().all(|x| x.0 != "Tessit"), "{p:?}");
 }
+
+#[test]
+fn a_club_read_once_is_the_club_where_no_place_cue_announces_it() {
+    // "le TP Kindu" makes "Kindu" a club in this story, also where nothing
+    // announces it; the town after "à" stays a place.
+    let p = places("En RDC, le TP Kindu a battu Lubumbashi. Kindu reste en tête. Le match s'est joué à Kindu.");
+    let k: Vec<_> = p.iter().filter(|x| x.0 == "Kindu").collect();
+    assert_eq!(k.len(), 1, "only the one after 'à': {p:?}");
+}
