@@ -360,7 +360,7 @@ impl Gazetteers {
         let mut i = 0;
         while i < toks.len() {
             if let Some((last, key)) = compound_at(f, &toks, &compounds, i) {
-                if text.is_upper_at(toks[i].start)
+                if (i..=last).all(|k| text.is_upper_at(toks[k].start))
                     && !name_ranges.iter().any(|r| r.overlaps(ViewRange::new(toks[i].start, toks[last].end)))
                 {
                     found.push(Hit {
@@ -409,6 +409,11 @@ impl Gazetteers {
                 if name_ranges.iter().any(|r| r.overlaps(range)) {
                     continue;
                 }
+                // The head of a hyphenated name whose next part names
+                // nothing ("Carrefour-Feuilles") is not a place by itself.
+                if text.is_upper_at(toks[i].start) && self.hyphen_head(text, &toks, j) {
+                    continue;
+                }
                 let floor = sentence_floor(range.start);
                 let mut cue = self.cues.before(f, &toks, i, floor);
                 let mut linked = false;
@@ -438,7 +443,9 @@ impl Gazetteers {
                             )
                         });
                         let starts_and = words.first().is_some_and(|w| *w == "et" || *w == "ou");
-                        if (coord && starts_and && between.len() <= 12) || between.trim() == "," {
+                        // "les États de Kaduna, de Katsina et de Zamfara".
+                        let listed = starts_and || between.trim_start().starts_with(',');
+                        if (coord && listed && between.len() <= 12) || between.trim() == "," {
                             cue = Some(match prev.cue {
                                 Some(c) if c != CueKind::Of => c,
                                 _ => CueKind::Prep,
@@ -594,11 +601,24 @@ impl Gazetteers {
                 continue;
             };
             let near = fuzzy_cache.entry(w).or_insert_with(|| self.fuzzy(w, &focus, &doc_keys)).clone();
-            if let Some((k, cands, in_doc)) = near {
+            if let Some((k, mut cands, in_doc)) = near {
                 // Without the right spelling elsewhere in the text, only a
                 // real place cue ("à", "région de") will do.
                 if !in_doc && matches!(cue, CueKind::Of | CueKind::Event) {
                     continue;
+                }
+                // "à Tourine, à 80 kilomètres de Zouérate": a misspelling
+                // must lie near the place the text situates it by.
+                if let Some((e, km)) = unknown::locator_distance_after(f, t.end) {
+                    if let Some(refh) = found.iter().find(|h| h.range.start >= e && h.range.start <= e + 4) {
+                        let reach = unknown::locator_reach(km);
+                        cands.retain(|c| {
+                            refh.cands.iter().any(|o| resolve::distance_km(c, o).is_none_or(|d| d <= reach))
+                        });
+                        if cands.is_empty() {
+                            continue;
+                        }
+                    }
                 }
                 out.warnings.push(RuleWarning {
                     range: Some(r),
@@ -627,14 +647,8 @@ impl Gazetteers {
         // Unknown places: capitalized words no gazetteer knows that the text
         // announces as places (see `unknown`).
         // The country (and admin1) of the division a containment phrase names.
-        let contained_in = |end: usize, found: &[Hit]| -> Option<(String, String)> {
-            let e = unknown::containment_after(f, end)?;
-            // The division's name after its noun, or a name that holds the
-            // noun ("dans la province du Séno" read whole).
-            let h = found.iter().find(|h| h.range.end > e && h.range.start <= e + 40);
-            let Some(h) = h else {
-                return top_country.clone().map(|c| (c, String::new()));
-            };
+        // The country (and admin1) of the best candidate of a hit.
+        let country_of = |h: &Hit| -> Option<(String, String)> {
             let c = h.cands.iter().max_by(|a, b| {
                 let fa =
                     focus.get(&a.country).copied().unwrap_or(0.0) + f64::from(u8::from(a.feature.starts_with("admin")));
@@ -644,6 +658,28 @@ impl Gazetteers {
             })?;
             let a1 = if c.feature == "admin1" { c.name.clone() } else { c.admin1.clone() };
             Some((c.country.clone(), a1))
+        };
+        let contained_in = |end: usize, found: &[Hit]| -> Option<(String, String)> {
+            let e = unknown::containment_after(f, end)?;
+            // The division's name after its noun, or a name that holds the
+            // noun ("dans la province du Séno" read whole).
+            let h = found.iter().find(|h| h.range.end > e && h.range.start <= e + 40);
+            let Some(h) = h else {
+                return top_country.clone().map(|c| (c, String::new()));
+            };
+            country_of(h)
+        };
+        // The known place a locator phrase after `end` refers to ("Mukondi,
+        // à 20 km de Mamove"), and the distance it states.
+        let situated_by = |end: usize, found: &[Hit]| -> Option<(usize, Option<f64>)> {
+            let (e, km) = unknown::locator_distance_after(f, end)?;
+            let h = found.iter().position(|h| h.range.start >= e && h.range.start <= e + 4)?;
+            Some((h, km))
+        };
+        // Whether a candidate lies where a locator phrase puts it.
+        let fits_locator = |c: &Place, refh: &Hit, km: Option<f64>| -> bool {
+            let reach = unknown::locator_reach(km);
+            refh.cands.iter().any(|o| resolve::distance_km(c, o).is_none_or(|d| d <= reach))
         };
         // The compounds' country: of the division named after their
         // announced occurrence, else the document's.
@@ -685,6 +721,8 @@ impl Gazetteers {
                 && !cap_neighbour(i)
         };
         let mut announced: HashMap<String, (String, String)> = HashMap::new();
+        // Announced words that are a known place of their division, misspelt.
+        let mut respelt: HashMap<String, (String, Vec<Place>)> = HashMap::new();
         let mut unknown_hits: Vec<Hit> = Vec::new();
         for i in 1..toks.len() {
             let t = toks[i];
@@ -719,18 +757,40 @@ impl Gazetteers {
                             .all(|w| matches!(*w, "et" | "ou" | "de" | "d" | "du" | "des" | "l" | "la" | "le"))
                 })
             };
-            let contained = if matches!(cue, Some(CueKind::Prep | CueKind::Of | CueKind::Event)) || noun || coordinated
-            {
-                contained_in(t.end, &found)
-            } else {
-                None
-            };
-            if !(noun || coordinated || contained.is_some()) {
+            let after_prep = matches!(cue, Some(CueKind::Prep | CueKind::Of | CueKind::Event));
+            // "Koulogon (cercle de Bankass)": a bracketed division needs no cue.
+            let bracketed = unknown::bracketed_division_after(f, t.end).is_some();
+            let contained =
+                if after_prep || noun || coordinated || bracketed { contained_in(t.end, &found) } else { None };
+            // "à Mukondi, à une vingtaine de kilomètres de Mamove".
+            let situated = if after_prep && contained.is_none() { situated_by(t.end, &found) } else { None };
+            let by_division = contained.is_some();
+            let contained = contained.or_else(|| situated.and_then(|(h, _)| country_of(&found[h])));
+            // "de Bunagana, poste-frontière avec l'Ouganda".
+            let apposed = after_prep && contained.is_none() && unknown::apposed_settlement_after(f, t.end);
+            if !(noun || coordinated || apposed || contained.is_some()) {
                 continue;
             }
             let Some((cc, a1)) = contained.or_else(|| top_country.clone().map(|c| (c, String::new()))) else {
                 continue;
             };
+            // One letter off a place of the division the text puts it in:
+            // that place, misspelt ("Mandakao, dans la province du Logone
+            // Occidental" is Mandakaou there).
+            let near = respelt.get(w).cloned().or_else(|| {
+                let (k, mut cands) =
+                    self.near_in_division(w, &cc, if by_division || situated.is_some() { &a1 } else { "" })?;
+                // Situated by a distance: it must lie there ("Mukondi, à une
+                // vingtaine de kilomètres de Mamove" is not Mukondo, 75 km off).
+                if let Some((h, km)) = situated {
+                    cands.retain(|c| fits_locator(c, &found[h], km));
+                }
+                (!cands.is_empty()).then_some((k, cands))
+            });
+            if let Some((k, cands)) = near {
+                respelt.insert(w.to_string(), (k, cands));
+                continue;
+            }
             announced.entry(w.to_string()).or_insert((cc, a1));
             unknown_hits.push(Hit {
                 range: ViewRange::new(t.start, t.end),
@@ -742,6 +802,33 @@ impl Gazetteers {
                 weak: false,
                 cands: Vec::new(),
             });
+        }
+        // The capitalized occurrences of a misspelt name of its division.
+        for (i, t) in toks.iter().enumerate() {
+            let w = &f[t.start..t.end];
+            let r = ViewRange::new(t.start, t.end);
+            let Some((k, cands)) = respelt.get(w) else { continue };
+            if text.is_upper_at(t.start) && !taken(r, &found) && !unknown_hits.iter().any(|h| h.range.overlaps(r)) {
+                out.warnings.push(RuleWarning {
+                    range: Some(r),
+                    code: "fuzzy-place",
+                    message: format!(
+                        "{:?} taken for the place {:?} (one or two letters apart, in the division the text names)",
+                        text.original_of(r),
+                        cands[0].name
+                    ),
+                });
+                unknown_hits.push(Hit {
+                    range: r,
+                    first: i,
+                    last: i,
+                    key: k.clone(),
+                    cue: None,
+                    fuzzy: true,
+                    weak: false,
+                    cands: cands.clone(),
+                });
+            }
         }
         // Other capitalized occurrences of an announced name.
         if !announced.is_empty() {
@@ -886,9 +973,16 @@ impl Gazetteers {
             let Some(&k) = once.get(w) else { continue };
             // Lowercase, after a cue and when not a French word: "un notable
             // de sokolo" in a story about Sokolo.
-            let lower_ok =
-                || !self.common.contains(w) && self.cues.before(f, &toks, i, sentence_floor(t.start)).is_some();
-            if (!text.is_upper_at(t.start) && !lower_ok()) || taken(r, &found) || cap_neighbour(i) {
+            let lower_ok = || {
+                !self.common.contains(w)
+                    && self.cues.before(f, &toks, i, sentence_floor(t.start)).is_some()
+                    && !self.adjective_of_noun(f, &toks, i, sentence_floor(t.start))
+            };
+            if (!text.is_upper_at(t.start) && !lower_ok())
+                || taken(r, &found)
+                || cap_neighbour(i)
+                || self.hyphen_head(text, &toks, i)
+            {
                 continue;
             }
             {
@@ -911,7 +1005,22 @@ impl Gazetteers {
 
         self.named_sites(text, &toks, &name_ranges, &focus, top_country.as_deref(), &mut found);
         // "le Sahel SC", "le FC Kidal": a club, not a place.
-        found.retain(|h| !self.is_club(text, h.range));
+        // The name of a club read once is the club wherever no place cue
+        // announces it ("le TP Mazembe" … "s'offre Mazembe"; not "à Kidal"
+        // after "le FC Kidal").
+        let clubs: HashSet<String> =
+            found.iter().filter(|h| self.is_club(text, h.range)).map(|h| h.key.clone()).collect();
+        found.retain(|h| {
+            !self.is_club(text, h.range)
+                && !(clubs.contains(&h.key)
+                    && !h.cue.is_some_and(|c| c != CueKind::Of && c != CueKind::Event)
+                    && !h.cands.iter().any(|c| c.feature == "country"))
+        });
+
+        // "Kaduna : 28 élèves de l'école de Damishi relâchés": a rubric that
+        // heads a story about another place of its division names that
+        // division, not its seat.
+        self.rubric_divisions(f, &mut found);
 
         // Resolution.
         let drafts: Vec<PlaceMentionDraft> = found
@@ -959,6 +1068,50 @@ impl Gazetteers {
             });
         }
         out
+    }
+
+    /// A name that opens the headline as a rubric ("Kaduna : …", the first
+    /// line, a colon after it) and names both a first-level division and a
+    /// town of that name reads as the division when the headline names
+    /// another locality that lies in it ("Kaduna : 28 élèves de l'école de
+    /// Damishi relâchés"): it gets the cue of a first-level division. Alone
+    /// ("Bamako : la manifestation dégénère") it stays the town, and so does
+    /// a rubric named like a second-level division ("Beni : 21 civils tués à
+    /// Mamove" is the town that names the territory).
+    fn rubric_divisions(&self, f: &str, found: &mut [Hit]) {
+        let Some(k) = found.iter().position(|h| {
+            f[..h.range.start].trim().is_empty() && f[h.range.end..].trim_start_matches(' ').starts_with(':')
+        }) else {
+            return;
+        };
+        let h = &found[k];
+        if h.cue.is_some() {
+            return;
+        }
+        let head_end = f[h.range.start..].find('\n').map_or(f.len(), |e| h.range.start + e);
+        let divisions: Vec<&Place> = h
+            .cands
+            .iter()
+            .filter(|c| {
+                c.feature == "admin1"
+                    && resolve::admin_key(&c.name) == h.key
+                    && h.cands.iter().any(|t| t.feature == "locality" && t.country == c.country)
+            })
+            .collect();
+        if divisions.is_empty() {
+            return;
+        }
+        let inside = |d: &Place, p: &Place| {
+            p.country == d.country && resolve::admin_key(&p.admin1) == resolve::admin_key(&d.name)
+        };
+        let in_division = found
+            .iter()
+            .filter(|o| o.range.start > h.range.end && o.range.start < head_end && o.key != h.key)
+            .flat_map(|o| o.cands.iter().filter(|p| p.feature == "locality"))
+            .any(|p| divisions.iter().any(|d| inside(d, p)));
+        if in_division {
+            found[k].cue = Some(CueKind::Admin1);
+        }
     }
 
     /// True when the name at `r` is part of a sports club's name: a club
@@ -1122,6 +1275,9 @@ impl Gazetteers {
         if !upper && common {
             return None;
         }
+        if !upper && self.adjective_of_noun(f, toks, i, floor) {
+            return None;
+        }
         // Short lowercase keys ("ou", "an") are never places without a capital.
         if !upper {
             let first = key.split(' ').next().unwrap_or("");
@@ -1228,6 +1384,26 @@ impl Gazetteers {
         Some((cands, false))
     }
 
+    /// True when token `j` is followed by a hyphen and a capitalized word
+    /// that names nothing ("Carrefour" in "Carrefour-Feuilles").
+    fn hyphen_head(&self, text: &NormalizedText, toks: &[Token], j: usize) -> bool {
+        let f = text.fold();
+        j + 1 < toks.len()
+            && &f[toks[j].end..toks[j + 1].start] == "-"
+            && text.is_upper_at(toks[j + 1].start)
+            && !self.has_key(&f[toks[j + 1].start..toks[j + 1].end])
+    }
+
+    /// True when token `i` comes right after a noun cue with no "de"
+    /// between ("ce village dogon", "la région sahélienne"): lowercase, it
+    /// is an adjective, not a name.
+    fn adjective_of_noun(&self, f: &str, toks: &[Token], i: usize, floor: usize) -> bool {
+        i > 0
+            && toks[i - 1].start >= floor
+            && &f[toks[i - 1].end..toks[i].start] == " "
+            && self.cues.kind_of(&f[toks[i - 1].start..toks[i - 1].end]).is_some_and(CueKind::is_noun)
+    }
+
     /// A lowercase site or locality noun, then a capitalized name, all in
     /// the gazetteer as one name: "lac Tchad", "forêt de Sambisa".
     fn named_site(&self, text: &NormalizedText, toks: &[Token], i: usize, j: usize) -> bool {
@@ -1285,7 +1461,8 @@ impl Gazetteers {
     }
 
     /// The hyphenated compounds of capitalized words that a division or
-    /// settlement noun announces ("le secteur de Beni-Mbau") and that no
+    /// settlement noun announces ("le secteur de Beni-Mbau"), or a division
+    /// in brackets after them ("Koulogon-Peul (cercle de Bankass)"), and that no
     /// entry names whole, by key, with the end of their announced
     /// occurrence (where a containment phrase may follow).
     fn announced_compounds(
@@ -1305,8 +1482,33 @@ impl Gazetteers {
             {
                 last += 1;
             }
-            if last == i || !text.is_upper_at(toks[i].start) {
+            if !text.is_upper_at(toks[i].start) {
                 i = last + 1;
+                continue;
+            }
+            // Or two or three capitalized words joined by spaces ("le
+            // quartier d'Unguwar Shuwa", "la chefferie des Bahema Nord"),
+            // not an acronym, not the tail of a longer capitalized run.
+            let hyphened = last > i;
+            let spaced = last == i && {
+                let cap = |k: usize| {
+                    let w = &f[toks[k].start..toks[k].end];
+                    text.is_upper_at(toks[k].start) && !STOP.contains(&w) && !self.is_all_caps(text, toks[k])
+                };
+                while last + 1 < toks.len()
+                    && last < i + 2
+                    && &f[toks[last].end..toks[last + 1].start] == " "
+                    && cap(last + 1)
+                {
+                    last += 1;
+                }
+                last > i
+                    && cap(i)
+                    && !(i > 0 && &f[toks[i - 1].end..toks[i].start] == " " && cap(i - 1))
+                    && !(last + 1 < toks.len() && &f[toks[last].end..toks[last + 1].start] == " " && cap(last + 1))
+            };
+            if last == i || (!hyphened && !spaced) {
+                i += 1;
                 continue;
             }
             let key = (i..=last).map(|k| &f[toks[k].start..toks[k].end]).collect::<Vec<_>>().join(" ");
@@ -1316,7 +1518,16 @@ impl Gazetteers {
                 .take_while(|&k| toks[k].start >= floor && joinable(&f.as_bytes()[toks[k].end..toks[k + 1].start]))
                 .map(|k| &f[toks[k].start..toks[k].end])
                 .collect();
-            if !self.has_key(&key) && unknown::division_or_settlement_cue(&before) {
+            // A settlement noun in apposition after it, with a place cue
+            // before: "un chef de Kurfar Danya, l'un des villages touchés".
+            let apposed = || {
+                matches!(self.cues.before(f, toks, i, floor), Some(CueKind::Prep | CueKind::Of | CueKind::Event))
+                    && unknown::apposed_settlement_after(f, toks[last].end)
+            };
+            let announced = unknown::division_or_settlement_cue(&before)
+                || unknown::bracketed_division_after(f, toks[last].end).is_some()
+                || (spaced && apposed());
+            if !self.has_key(&key) && announced {
                 out.entry(key).or_insert(toks[last].end);
             }
             i = last + 1;
@@ -1404,6 +1615,50 @@ impl Gazetteers {
         focus: &HashMap<String, f64>,
         doc_keys: &HashSet<String>,
     ) -> Option<(String, Vec<Place>, bool)> {
+        let near = self.near_keys(word);
+        // Closest first, a transliteration before a typo at the same distance.
+        let mut best: Option<((bool, std::cmp::Reverse<usize>, bool, bool), String, Vec<Place>)> = None;
+        for (d, k) in near {
+            let cands: Vec<Place> = self.lookup(&k).into_iter().filter(|p| focus.contains_key(&p.country)).collect();
+            if cands.is_empty() {
+                continue;
+            }
+            let variant = spelling_key(word) == spelling_key(&k);
+            let rank = (doc_keys.contains(&k), std::cmp::Reverse(d), variant, cands.iter().any(notable));
+            if best.as_ref().is_none_or(|b| rank > b.0) {
+                best = Some((rank, k, cands));
+            }
+        }
+        let ((in_doc, _, variant, is_notable), k, cands) = best?;
+        (in_doc || is_notable || variant).then_some((k, cands, in_doc || variant))
+    }
+
+    /// The entry of the division `admin1` of `cc` named one letter off
+    /// `word`, when there is exactly one such name:
+    /// "le village de Mandakao, dans la province du Logone Occidental" is
+    /// Mandakaou of that province.
+    fn near_in_division(&self, word: &str, cc: &str, admin1: &str) -> Option<(String, Vec<Place>)> {
+        if admin1.is_empty() {
+            return None;
+        }
+        let a1 = resolve::admin_key(admin1);
+        let mut hits: Vec<(String, Vec<Place>)> = Vec::new();
+        for (_, k) in self.near_keys(word).into_iter().filter(|x| x.0 == 1) {
+            let cands: Vec<Place> = self
+                .lookup(&k)
+                .into_iter()
+                .filter(|p| p.country == cc && resolve::admin_key(&p.admin1) == a1 && !p.feature.starts_with("admin"))
+                .collect();
+            if !cands.is_empty() {
+                hits.push((k, cands));
+            }
+        }
+        (hits.len() == 1).then(|| hits.remove(0))
+    }
+
+    /// The one-word keys within edit distance 1 of `word` (2 from 8
+    /// letters) that share its first two letters, with their distance.
+    fn near_keys(&self, word: &str) -> Vec<(usize, String)> {
         let max = if word.len() >= 8 { 2 } else { 1 };
         let w = word.as_bytes();
         let mut near: Vec<(usize, String)> = Vec::new();
@@ -1439,26 +1694,9 @@ impl Gazetteers {
                 consider(k.as_bytes());
             }
         }
-        let mut best: Option<(bool, usize, bool, String, Vec<Place>)> = None;
-        for (d, k) in near {
-            let cands: Vec<Place> = self.lookup(&k).into_iter().filter(|p| focus.contains_key(&p.country)).collect();
-            if cands.is_empty() {
-                continue;
-            }
-            let rank = (doc_keys.contains(&k), d, cands.iter().any(notable));
-            let better = match &best {
-                None => true,
-                Some((a, bd, c, _, _)) => {
-                    (rank.0, std::cmp::Reverse(rank.1), rank.2) > (*a, std::cmp::Reverse(*bd), *c)
-                }
-            };
-            if better {
-                best = Some((rank.0, rank.1, rank.2, k, cands));
-            }
-        }
-        let (in_doc, _, is_notable, k, cands) = best?;
-        let variant = spelling_key(word) == spelling_key(&k);
-        (in_doc || is_notable || variant).then_some((k, cands, in_doc || variant))
+        near.sort();
+        near.dedup();
+        near
     }
 
     /// The id of an actor or person name or alias (`kind`: `actor` or `person`).
@@ -1481,7 +1719,21 @@ fn compound_at(f: &str, toks: &[Token], compounds: &HashMap<String, usize>, i: u
     while last + 1 < toks.len() && &f[toks[last].end..toks[last + 1].start] == "-" {
         last += 1;
     }
-    if last == i || (i > 0 && &f[toks[i - 1].end..toks[i].start] == "-") {
+    if i > 0 && &f[toks[i - 1].end..toks[i].start] == "-" {
+        return None;
+    }
+    if last == i {
+        // Words joined by spaces: the longest announced run of two or three.
+        while last + 1 < toks.len() && last < i + 2 && &f[toks[last].end..toks[last + 1].start] == " " {
+            last += 1;
+        }
+        while last > i {
+            let key = (i..=last).map(|k| &f[toks[k].start..toks[k].end]).collect::<Vec<_>>().join(" ");
+            if compounds.contains_key(&key) {
+                return Some((last, key));
+            }
+            last -= 1;
+        }
         return None;
     }
     let key = (i..=last).map(|k| &f[toks[k].start..toks[k].end]).collect::<Vec<_>>().join(" ");
@@ -1489,12 +1741,21 @@ fn compound_at(f: &str, toks: &[Token], compounds: &HashMap<String, usize>, i: u
 }
 
 /// A word with the spelling differences of French press transliterations
-/// erased: doubled letters, a final `e`, `h`, `y` for `i`, `ou` for `u`
-/// ("Diabally" / "Diabaly", "Tinzaouatène" / "Tinzaouaten", "Bambary" /
-/// "Bambari"). Two names with the same spelling key are variants, not typos
+/// erased: doubled letters, a final `e`, `h`, `y` for `i`, `ou` for `u`,
+/// English `sh` for French `ch`, `dj` for `j`, `n` for `m` before `b` or
+/// `p` ("Diabally" / "Diabaly", "Magnanbougou" / "Magnambougou",
+/// "Tinzaouatène" / "Tinzaouaten", "Bambary" / "Bambari", "Kitshanga" /
+/// "Kitchanga"). Two names with the same spelling key are variants, not typos
 /// of different places.
 fn spelling_key(w: &str) -> String {
-    let s = w.replace("ou", "u").replace('y', "i").replace('h', "");
+    let s = w
+        .replace("sh", "ch")
+        .replace("dj", "j")
+        .replace("nb", "mb")
+        .replace("np", "mp")
+        .replace("ou", "u")
+        .replace('y', "i")
+        .replace('h', "");
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if !out.ends_with(c) {

@@ -127,7 +127,8 @@ fn cue_fit(cue: Option<CueKind>, p: &Place) -> f64 {
     }
 }
 
-fn distance_km(a: &Place, b: &Place) -> Option<f64> {
+/// The great-circle distance between two places with coordinates, in km.
+pub fn distance_km(a: &Place, b: &Place) -> Option<f64> {
     let (la1, lo1, la2, lo2) = (a.lat?, a.lon?, b.lat?, b.lon?);
     let (p1, p2) = (la1.to_radians(), la2.to_radians());
     let dp = p2 - p1;
@@ -169,15 +170,18 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
                     if m.curated.get(k).copied().unwrap_or(false) {
                         s += 2.0;
                     }
-                    // Named as written (not through a variant): "Solhan" over "Solna (Solhan)".
-                    if admin_key(&c.name) == m.key {
+                    // Named as written (not through a variant): "Solhan" over
+                    // "Solna (Solhan)"; a name written joined is the same name
+                    // ("Banibangou" is Bani Bangou's own name).
+                    if joined(&admin_key(&c.name)) == joined(&m.key) {
                         s += 1.0;
                     }
                     s += 3.0 * focus.get(&c.country).copied().unwrap_or(0.0) / max_focus;
-                    // A variant one letter off the entry's own name, not a
-                    // transliteration of it, is a misspelling recorded in
-                    // the source ("Yatenga" for Vatenga): it yields to a
-                    // candidate of a focus country that bears the name itself.
+                    // A variant one or two letters off the entry's own name,
+                    // not a transliteration of it, is a misspelling or another
+                    // name recorded in the source ("Yatenga" for Vatenga): it
+                    // yields to a candidate of a focus country that bears the
+                    // name itself.
                     if misspelt_variant(&m.key, c) && !m.curated.get(k).copied().unwrap_or(false) {
                         let own = m
                             .candidates
@@ -307,16 +311,21 @@ pub fn resolve(mentions: &[PlaceMentionDraft], focus: &HashMap<String, f64>) -> 
         .collect()
 }
 
-/// True when `key` reaches `p` through a variant one letter off the
-/// entry's own name that is no transliteration of it ("yatenga" for
-/// Vatenga; not "diabaly" for Diabali).
+/// True when `key` reaches `p` through a variant one or two letters off
+/// the entry's own name that is no transliteration of it ("yatenga" for
+/// Vatenga, "solhan" for Solna; not "diabaly" for Diabali).
 fn misspelt_variant(key: &str, p: &Place) -> bool {
     let own = admin_key(&p.name);
     own != key
         && !key.contains(' ')
         && !own.contains(' ')
-        && edit_distance(own.as_bytes(), key.as_bytes(), 1) == Some(1)
+        && edit_distance(own.as_bytes(), key.as_bytes(), 2).is_some_and(|d| d > 0)
         && spelling_key(&own) != spelling_key(key)
+}
+
+/// A name key with its words joined ("bani bangou" → "banibangou").
+fn joined(key: &str) -> String {
+    key.replace(' ', "")
 }
 
 /// True for cues that read a name as an administrative division.
@@ -498,6 +507,40 @@ mod tests {
         v.name = "Diabali".into();
         assert!(!misspelt_variant("diabaly", &v));
         assert!(misspelt_variant("xatenga", &Place { name: "Vatenga".into(), ..v }));
+    }
+
+    #[test]
+    fn a_variant_two_letters_off_yields_to_the_name_itself() {
+        // "xolhan" reaches the big town Xolna only through a variant two
+        // letters off its name; the village of the focus country named
+        // Xolhan itself wins.
+        let mut town = place("town", "BF", "Sahel", "", "locality", 13.4, 0.4, 20_000);
+        town.name = "Xolna".into();
+        let mut village = place("village", "BF", "Sahel", "", "locality", 13.5, 0.5, 0);
+        village.name = "Xolhan".into();
+        let m = vec![draft("xolhan", vec![town, village], Some(CueKind::Prep), 0)];
+        let focus = HashMap::from([("BF".to_string(), 2.0)]);
+        assert_eq!(m[0].candidates[resolve(&m, &focus)[0][0]].id, "village");
+        // Alone, the variant still reaches it.
+        let mut town = place("town", "BF", "Sahel", "", "locality", 13.4, 0.4, 20_000);
+        town.name = "Xolna".into();
+        let m = vec![draft("xolhan", vec![town], Some(CueKind::Prep), 0)];
+        assert_eq!(m[0].candidates[resolve(&m, &focus)[0][0]].id, "town");
+    }
+
+    #[test]
+    fn a_name_written_joined_is_the_entry_own_name() {
+        // "Xabaxo" written joined is the own name of the town "Xaba Xo" (a
+        // variant lists the joined form), not less than the hamlet named
+        // "Xabaxo" far away.
+        let mut town = place("town", "NE", "Tillabéri", "", "locality", 15.0, 2.7, 0);
+        town.name = "Xaba Xo".into();
+        town.id = "geonames:1".into();
+        let mut hamlet = place("osm:2", "NE", "Tillabéri", "", "locality", 14.3, 0.9, 0);
+        hamlet.name = "Xabaxo".into();
+        let m = vec![draft("xabaxo", vec![hamlet, town], Some(CueKind::Prep), 0)];
+        let focus = HashMap::from([("NE".to_string(), 2.0)]);
+        assert_eq!(m[0].candidates[resolve(&m, &focus)[0][0]].id, "geonames:1");
     }
 
     #[test]
