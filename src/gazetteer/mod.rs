@@ -1153,7 +1153,15 @@ impl Gazetteers {
         let mut sites: Vec<Hit> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let Some(p) = self.sites.phrase_at(&words, capitalized, joined, i) else {
+            // "presqu'île": a noun joined by an apostrophe to a word that
+            // is no elided article or pronoun ("l'île") ends another word.
+            let elided = i > 0
+                && &f[toks[i - 1].end..toks[i].start] == "'"
+                && !matches!(
+                    words[i - 1],
+                    "l" | "d" | "qu" | "s" | "n" | "j" | "m" | "c" | "t" | "jusqu" | "lorsqu" | "puisqu"
+                );
+            let Some(p) = (!elided).then(|| self.sites.phrase_at(&words, capitalized, joined, i)).flatten() else {
                 i += 1;
                 continue;
             };
