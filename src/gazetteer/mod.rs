@@ -1375,10 +1375,14 @@ impl Gazetteers {
                 return (!cands.is_empty()).then_some((cands, false));
             }
             if common && !prep {
+                // A big town counts only by its own name: "Tour" (in "Tour
+                // d'horizon") is a variant of Tours, "Paris" Paris itself.
                 let exempt = cands.iter().any(|p| {
                     p.feature == "country"
                         || p.feature == "region"
-                        || (p.feature == "locality" && p.population >= 100_000)
+                        || (p.feature == "locality"
+                            && p.population >= 100_000
+                            && resolve::admin_key(&p.name).replace(' ', "") == key.replace(' ', ""))
                 });
                 if !exempt {
                     // "chasseurs de Gap": kept if the focus confirms it.

@@ -583,3 +583,12 @@ fn a_site_noun_inside_an_elided_word_begins_no_site() {
     assert!(p.iter().any(|x| x.0 == "Kalomba"), "{p:?}");
     assert!(p.iter().all(|x| !x.0.starts_with("île")), "{p:?}");
 }
+
+#[test]
+fn a_french_word_names_a_big_town_only_as_its_own_name() {
+    // "Tour" is only a variant of Tours: the word; "Paris" is Paris itself.
+    let p = places("Au Niger, la campagne bat son plein. Tour d'horizon des candidats.");
+    assert!(p.iter().all(|x| x.0 != "Tour"), "{p:?}");
+    let p = places("Au Niger, la campagne bat son plein. Paris a appelé au calme.");
+    assert!(p.iter().any(|x| x.0 == "Paris"), "{p:?}");
+}
