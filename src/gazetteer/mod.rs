@@ -444,7 +444,10 @@ impl Gazetteers {
                         });
                         let starts_and = words.first().is_some_and(|w| *w == "et" || *w == "ou");
                         // "les États de Kaduna, de Katsina et de Zamfara".
-                        let listed = starts_and || between.trim_start().starts_with(',');
+                        let listed = starts_and
+                            || (between.trim_start().starts_with(',')
+                                && !words.is_empty()
+                                && words.iter().all(|w| matches!(*w, "de" | "d" | "du" | "des")));
                         if (coord && listed && between.len() <= 12) || between.trim() == "," {
                             cue = Some(match prev.cue {
                                 Some(c) if c != CueKind::Of => c,
@@ -985,6 +988,12 @@ impl Gazetteers {
             {
                 continue;
             }
+            let floor = sentence_floor(t.start);
+            if self.cues.before(f, &toks, i, floor).is_none_or(|c| c == CueKind::Of)
+                && town_with_article(f, &toks, i, floor, &found[k].cands)
+            {
+                continue;
+            }
             {
                 let h = &found[k];
                 again.push(Hit {
@@ -1341,6 +1350,9 @@ impl Gazetteers {
             cands.retain(|p| self.named_in_capitals(key, p));
         }
         if cands.is_empty() {
+            return None;
+        }
+        if upper && i == j && cue.is_none_or(|c| c == CueKind::Of) && town_with_article(f, toks, i, floor, &cands) {
             return None;
         }
         // Part of a person's name: "le président Keïta", "Nasir El-Rufai",
@@ -1718,6 +1730,18 @@ impl Gazetteers {
             _ => None,
         }
     }
+}
+
+/// French gives a town no article: a name right after "le", "la" or "l'"
+/// (no place noun before it: the caller checks the cue) whose candidates
+/// are all towns or sites, none big, is a company's or a body's name ("la
+/// Cotontchad"), not the village named so.
+fn town_with_article(f: &str, toks: &[Token], i: usize, floor: usize, cands: &[Place]) -> bool {
+    i > 0
+        && toks[i - 1].start >= floor
+        && matches!(&f[toks[i - 1].start..toks[i].start], "le " | "la " | "l'")
+        && !cands.is_empty()
+        && cands.iter().all(|c| matches!(c.feature.as_str(), "locality" | "site") && !big(c))
 }
 
 /// The compound of `compounds` written at token `i` (parts joined by

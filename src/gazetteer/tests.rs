@@ -592,3 +592,13 @@ fn a_french_word_names_a_big_town_only_as_its_own_name() {
     let p = places("Au Niger, la campagne bat son plein. Paris a appelé au calme.");
     assert!(p.iter().any(|x| x.0 == "Paris"), "{p:?}");
 }
+
+#[test]
+fn a_town_takes_no_article() {
+    // "la Titao" with no place noun: a body's or a firm's name, not the town;
+    // "de Titao" and "la ville de Kaya" are the town.
+    let p = places("Au Burkina, la Titao a versé les primes aux producteurs de Titao.");
+    assert_eq!(p.iter().filter(|x| x.0 == "Titao").count(), 1, "{p:?}");
+    let p = places("Au Burkina, la ville de Kaya et le Sahel ont été visités.");
+    assert!(p.iter().any(|x| x.0 == "Kaya") && p.iter().any(|x| x.0 == "Sahel"), "{p:?}");
+}
