@@ -1130,7 +1130,8 @@ impl Gazetteers {
         let word_at = |s: usize, e: usize| text.original_of(ViewRange::new(s, e));
         // The word just before, across one space (or "l'").
         let before = f[..r.start].strip_suffix(' ').unwrap_or(&f[..r.start]);
-        let prev_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| k + 1);
+        let prev_start =
+            before.char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(k, c)| k + c.len_utf8());
         let prev = (prev_start < before.len()).then(|| word_at(prev_start, before.len()));
         // The word just after, across one space.
         let after_start = if f[r.end..].starts_with(' ') { r.end + 1 } else { r.end };

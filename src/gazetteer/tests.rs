@@ -602,3 +602,11 @@ fn a_town_takes_no_article() {
     let p = places("Au Burkina, la ville de Kaya et le Sahel ont été visités.");
     assert!(p.iter().any(|x| x.0 == "Kaya") && p.iter().any(|x| x.0 == "Sahel"), "{p:?}");
 }
+
+#[test]
+fn a_multibyte_sign_before_a_name_does_not_break_the_club_check() {
+    // A replacement character right before a name: the word before it must
+    // be cut on a character boundary.
+    let p = places("\u{fffd} BAMAKO");
+    assert!(p.len() <= 1, "{p:?}");
+}
