@@ -444,7 +444,10 @@ impl Gazetteers {
                         });
                         let starts_and = words.first().is_some_and(|w| *w == "et" || *w == "ou");
                         // "les États de Kaduna, de Katsina et de Zamfara".
-                        let listed = starts_and || between.trim_start().starts_with(',');
+                        let listed = starts_and
+                            || (between.trim_start().starts_with(',')
+                                && !words.is_empty()
+                                && words.iter().all(|w| matches!(*w, "de" | "d" | "du" | "des")));
                         if (coord && listed && between.len() <= 12) || between.trim() == "," {
                             cue = Some(match prev.cue {
                                 Some(c) if c != CueKind::Of => c,
@@ -985,6 +988,12 @@ impl Gazetteers {
             {
                 continue;
             }
+            let floor = sentence_floor(t.start);
+            if self.cues.before(f, &toks, i, floor).is_none_or(|c| c == CueKind::Of)
+                && town_with_article(f, &toks, i, floor, &found[k].cands)
+            {
+                continue;
+            }
             {
                 let h = &found[k];
                 again.push(Hit {
@@ -1154,7 +1163,15 @@ impl Gazetteers {
         let mut sites: Vec<Hit> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let Some(p) = self.sites.phrase_at(&words, capitalized, joined, i) else {
+            // "presqu'île": a noun joined by an apostrophe to a word that
+            // is no elided article or pronoun ("l'île") ends another word.
+            let elided = i > 0
+                && &f[toks[i - 1].end..toks[i].start] == "'"
+                && !matches!(
+                    words[i - 1],
+                    "l" | "d" | "qu" | "s" | "n" | "j" | "m" | "c" | "t" | "jusqu" | "lorsqu" | "puisqu"
+                );
+            let Some(p) = (!elided).then(|| self.sites.phrase_at(&words, capitalized, joined, i)).flatten() else {
                 i += 1;
                 continue;
             };
@@ -1336,6 +1353,9 @@ impl Gazetteers {
         if cands.is_empty() {
             return None;
         }
+        if upper && i == j && cue.is_none_or(|c| c == CueKind::Of) && town_with_article(f, toks, i, floor, &cands) {
+            return None;
+        }
         // Part of a person's name: "le président Keïta", "Nasir El-Rufai",
         // "Nandy Somé/Diallo" (only a big place survives).
         if upper && i == j && !strong && self.in_person_name(text, toks, i, floor) && !cands.iter().any(big) {
@@ -1368,10 +1388,14 @@ impl Gazetteers {
                 return (!cands.is_empty()).then_some((cands, false));
             }
             if common && !prep {
+                // A big town counts only by its own name: "Tour" (in "Tour
+                // d'horizon") is a variant of Tours, "Paris" Paris itself.
                 let exempt = cands.iter().any(|p| {
                     p.feature == "country"
                         || p.feature == "region"
-                        || (p.feature == "locality" && p.population >= 100_000)
+                        || (p.feature == "locality"
+                            && p.population >= 100_000
+                            && resolve::admin_key(&p.name).replace(' ', "") == key.replace(' ', ""))
                 });
                 if !exempt {
                     // "chasseurs de Gap": kept if the focus confirms it.
@@ -1707,6 +1731,18 @@ impl Gazetteers {
             _ => None,
         }
     }
+}
+
+/// French gives a town no article: a name right after "le", "la" or "l'"
+/// (no place noun before it: the caller checks the cue) whose candidates
+/// are all towns or sites, none big, is a company's or a body's name ("la
+/// Cotontchad"), not the village named so.
+fn town_with_article(f: &str, toks: &[Token], i: usize, floor: usize, cands: &[Place]) -> bool {
+    i > 0
+        && toks[i - 1].start >= floor
+        && matches!(&f[toks[i - 1].start..toks[i].start], "le " | "la " | "l'")
+        && !cands.is_empty()
+        && cands.iter().all(|c| matches!(c.feature.as_str(), "locality" | "site") && !big(c))
 }
 
 /// The compound of `compounds` written at token `i` (parts joined by

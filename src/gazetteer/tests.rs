@@ -574,3 +574,39 @@ fn a_club_read_once_is_the_club_where_no_place_cue_announces_it() {
     let k: Vec<_> = p.iter().filter(|x| x.0 == "Kindu").collect();
     assert_eq!(k.len(), 1, "only the one after 'à': {p:?}");
 }
+
+#[test]
+fn a_site_noun_inside_an_elided_word_begins_no_site() {
+    // "presqu'île" is one word: "île de Kalom" is not a site phrase, and the
+    // peninsula's name is read as the place it is (unknown here).
+    let p = places("Au Tchad, l'armée a été attaquée sur la presqu'île de Kalomba, dans la province du Lac.");
+    assert!(p.iter().any(|x| x.0 == "Kalomba"), "{p:?}");
+    assert!(p.iter().all(|x| !x.0.starts_with("île")), "{p:?}");
+}
+
+#[test]
+fn a_french_word_names_a_big_town_only_as_its_own_name() {
+    // "Tour" is only a variant of Tours: the word; "Paris" is Paris itself.
+    let p = places("Au Niger, la campagne bat son plein. Tour d'horizon des candidats.");
+    assert!(p.iter().all(|x| x.0 != "Tour"), "{p:?}");
+    let p = places("Au Niger, la campagne bat son plein. Paris a appelé au calme.");
+    assert!(p.iter().any(|x| x.0 == "Paris"), "{p:?}");
+}
+
+#[test]
+fn a_town_takes_no_article() {
+    // "la Titao" with no place noun: a body's or a firm's name, not the town;
+    // "de Titao" and "la ville de Kaya" are the town.
+    let p = places("Au Burkina, la Titao a versé les primes aux producteurs de Titao.");
+    assert_eq!(p.iter().filter(|x| x.0 == "Titao").count(), 1, "{p:?}");
+    let p = places("Au Burkina, la ville de Kaya et le Sahel ont été visités.");
+    assert!(p.iter().any(|x| x.0 == "Kaya") && p.iter().any(|x| x.0 == "Sahel"), "{p:?}");
+}
+
+#[test]
+fn a_multibyte_sign_before_a_name_does_not_break_the_club_check() {
+    // A replacement character right before a name: the word before it must
+    // be cut on a character boundary.
+    let p = places("\u{fffd} BAMAKO");
+    assert!(p.len() <= 1, "{p:?}");
+}
