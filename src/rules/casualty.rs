@@ -604,7 +604,13 @@ impl CasualtyRules {
                     || ADVERBS.contains(&w)
                     || self.after.match_at(toks, j).is_some()
                     || self.strong.match_at(toks, j).is_some()
-                    || self.cue_at("bare_after", toks, j).is_some();
+                    || self.cue_at("bare_after", toks, j).is_some()
+                    // "contre quelque 120 000 fin 2018": a date, not a noun.
+                    || matches!(
+                        w,
+                        "fin" | "debut" | "mi" | "janvier" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet"
+                            | "aout" | "septembre" | "octobre" | "novembre" | "decembre"
+                    );
                 if !known {
                     return None;
                 }
