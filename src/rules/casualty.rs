@@ -1293,7 +1293,13 @@ impl CasualtyRules {
                 }
                 p -= 1;
             }
+            // "Et sont toujours portés disparus une dizaine de jeunes": a
+            // conjunction opening the sentence or a clause.
+            let conj_opens = p >= 1
+                && matches!(toks[p - 1].text, "et" | "mais")
+                && (p == 1 || toks[p - 2].sentence != sent || matches!(toks[p - 2].text, "," | ";" | "\""));
             let opens = p == 0
+                || conj_opens
                 || toks[p - 1].sentence != sent
                 || matches!(
                     toks[p - 1].text,
