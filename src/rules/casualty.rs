@@ -866,7 +866,12 @@ impl CasualtyRules {
         // Inheritance from the previous count.
         let last_near = last.filter(|l| l.sentence == sent || l.sentence + 1 == sent);
         let last_same = last.filter(|l| l.sentence == sent);
-        let subset = self.cue_before("subset", toks, q.t0, sent);
+        // "Deux adolescentes figurent parmi elles": a part of the group counted before.
+        let among = has_head
+            && matches!(tok(toks, head_end), "figurent" | "figuraient" | "figure" | "figurait" | "sont" | "etaient")
+            && tok(toks, head_end + 1) == "parmi"
+            && matches!(tok(toks, head_end + 2), "eux" | "elles");
+        let subset = self.cue_before("subset", toks, q.t0, sent) || among;
         let sentence_start_cue = subset && {
             let mut b = q.t0;
             while b > 0 && toks[b - 1].sentence == sent {
@@ -879,7 +884,7 @@ impl CasualtyRules {
             // The antecedent of "dont" is the count just before it, or for a
             // sentence that opens with "parmi eux", a count of the sentences before.
             let opens = q.t0 >= 3 && toks[q.t0 - 3].sentence != sent || q.t0 >= 2 && toks[q.t0 - 2].sentence != sent;
-            let antecedent = if prev_was_count {
+            let antecedent = if prev_was_count && (last_same.is_some() || !among) {
                 last_same
             } else if opens || sentence_start_cue {
                 last.filter(|l| l.sentence + 2 >= sent)
