@@ -44,7 +44,8 @@
 //!   tentait de s'enfuir, a été abattu");
 //! * a count after the pronoun "en" ("les blessés, il y en avait une
 //!   dizaine", "j'en ai compté 86") is a count of the casualty noun "en"
-//!   stands for, said before it in the sentence;
+//!   stands for, said before it in the sentence; so is a count in
+//!   apposition to a casualty noun ("les premiers corps, une trentaine,");
 //! * a count in **apposition** to the one before it, with the same figure
 //!   and the same verb ("les deux kamikazes, deux adolescentes, ont péri"),
 //!   restates it and is dropped; so is one person singled out of an arrest
@@ -587,8 +588,12 @@ impl CasualtyRules {
         // "les blessés, il y en avait plus d'une dizaine", "les corps, j'en
         // ai compté 86": the pronoun "en" stands for a casualty noun said
         // before it in the sentence.
-        let en_noun =
-            (!has_head && !partitive && !autres).then(|| self.en_pronoun_noun(text, toks, q_at, q.t0, sent)).flatten();
+        // "les premiers corps, une trentaine, ont été inhumés": in apposition.
+        let en_noun = (!has_head && !partitive && !autres)
+            .then(|| {
+                self.en_pronoun_noun(text, toks, q_at, q.t0, sent).or_else(|| self.apposed_to_noun(toks, q_at, q, sent))
+            })
+            .flatten();
         if !has_head && !partitive && !autres {
             // "et en a blessé une dizaine": the pronoun stands for the noun.
             let pronoun_object = (q.t0.saturating_sub(4)..q.t0)
@@ -1135,6 +1140,24 @@ impl CasualtyRules {
             let counted = m > 0 && q_at.contains_key(&(m - 1))
                 || m > 1 && matches!(toks[m - 1].text, "de" | "d" | "'") && q_at.keys().any(|&x| x + 3 >= m && x < m);
             self.nouns.match_at(toks, m).filter(|_| !counted).map(|(_, t)| *t)
+        })
+    }
+
+    /// The casualty noun a count without a noun stands in apposition to:
+    /// "les premiers corps, une trentaine, ont été inhumés" (the noun right
+    /// before the comma, with no count of its own).
+    fn apposed_to_noun(&self, toks: &[Token], q_at: &FastMap<usize, usize>, q: &Quantity, sent: usize) -> Option<Term> {
+        let comma = q.t0.checked_sub(1).filter(|&c| toks[c].text == "," && toks[c].sentence == sent)?;
+        // Closed by a comma too: an apposition, not a list.
+        if tok(toks, q.t1) != "," {
+            return None;
+        }
+        (comma.saturating_sub(3)..comma).find_map(|m| {
+            let counted = (m.saturating_sub(3)..m).any(|x| q_at.contains_key(&x));
+            self.nouns
+                .match_at(toks, m)
+                .filter(|(e, _)| *e == comma && toks[m].sentence == sent && !counted)
+                .map(|(_, t)| *t)
         })
     }
 
