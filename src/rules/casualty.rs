@@ -1757,8 +1757,18 @@ impl CasualtyRules {
             let vague_tens = drafts[i].qualifier == "vague" && drafts[i].low.is_some_and(|l| l >= 20);
             let tally = vague_tens || tally_period(toks, sent);
             let in_doc = if tally || drafts[i].negated { None } else { winner(&doc, 2, 3) };
+            // "Quinze personnes, dont trois Casques bleus, ont été tuées. Une
+            // cinquantaine de personnes ont été blessées": the same mixed crowd.
+            let mixed_before = drafts[..i]
+                .iter()
+                .rev()
+                .take_while(|d| d.sentence + 1 >= sent)
+                .find(|d| d.sentence + 1 == sent && paragraph(d.sentence) == paragraph(sent) && !d.is_subset)
+                .filter(|d| d.has_subset && d.victims == Some("unknown"))
+                .map(|_| "unknown");
             let mut v = same_sentence
                 .or(same_value)
+                .or(mixed_before)
                 .or(in_sentence)
                 .or(in_previous)
                 .or(previous)
