@@ -1755,8 +1755,11 @@ impl CasualtyRules {
             // de 6 000 morts", "en 2024", "l'an dernier").
             // "plusieurs blessés graves" is no tally: only vague tens and up are.
             let vague_tens = drafts[i].qualifier == "vague" && drafts[i].low.is_some_and(|l| l >= 20);
-            let tally = vague_tens || tally_period(toks, sent);
+            let over_years = tally_period(toks, sent);
+            let tally = vague_tens || over_years;
             let in_doc = if tally || drafts[i].negated { None } else { winner(&doc, 2, 3) };
+            // Nor do the sentences around a toll over years.
+            let (in_previous, previous) = if over_years { (None, None) } else { (in_previous, previous) };
             // "Quinze personnes, dont trois Casques bleus, ont été tuées. Une
             // cinquantaine de personnes ont été blessées": the same mixed crowd.
             let mixed_before = drafts[..i]
