@@ -1681,7 +1681,12 @@ impl CasualtyRules {
             });
             if let Some((e, v)) = self.context.match_at(toks, k).filter(|_| !in_compound) {
                 if let Some(c) = CATS.iter().position(|x| x == v).filter(|_| !self.is_perpetrator(toks, k, e)) {
-                    if !displaced_head {
+                    // "le conflit entre l'armée et les séparatistes": the
+                    // forces are a party to the fighting, not its victims.
+                    let party = c > 0
+                        && (k.saturating_sub(3)..k)
+                            .any(|m| toks[m].text == "entre" && toks[m].sentence == toks[k].sentence);
+                    if !displaced_head && !party {
                         by_sentence.entry(toks[k].sentence).or_default()[c] += 1;
                     }
                     // Only civilians and soldiers are told apart document-wide.
