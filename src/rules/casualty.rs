@@ -44,7 +44,8 @@
 //!   tentait de s'enfuir, a été abattu");
 //! * a count after the pronoun "en" ("les blessés, il y en avait une
 //!   dizaine", "j'en ai compté 86") is a count of the casualty noun "en"
-//!   stands for, said before it in the sentence;
+//!   stands for, said before it in the sentence; so is a count in
+//!   apposition to a casualty noun ("les premiers corps, une trentaine,");
 //! * a count in **apposition** to the one before it, with the same figure
 //!   and the same verb ("les deux kamikazes, deux adolescentes, ont péri"),
 //!   restates it and is dropped; so is one person singled out of an arrest
@@ -587,8 +588,12 @@ impl CasualtyRules {
         // "les blessés, il y en avait plus d'une dizaine", "les corps, j'en
         // ai compté 86": the pronoun "en" stands for a casualty noun said
         // before it in the sentence.
-        let en_noun =
-            (!has_head && !partitive && !autres).then(|| self.en_pronoun_noun(text, toks, q_at, q.t0, sent)).flatten();
+        // "les premiers corps, une trentaine, ont été inhumés": in apposition.
+        let en_noun = (!has_head && !partitive && !autres)
+            .then(|| {
+                self.en_pronoun_noun(text, toks, q_at, q.t0, sent).or_else(|| self.apposed_to_noun(toks, q_at, q, sent))
+            })
+            .flatten();
         if !has_head && !partitive && !autres {
             // "et en a blessé une dizaine": the pronoun stands for the noun.
             let pronoun_object = (q.t0.saturating_sub(4)..q.t0)
@@ -604,7 +609,13 @@ impl CasualtyRules {
                     || ADVERBS.contains(&w)
                     || self.after.match_at(toks, j).is_some()
                     || self.strong.match_at(toks, j).is_some()
-                    || self.cue_at("bare_after", toks, j).is_some();
+                    || self.cue_at("bare_after", toks, j).is_some()
+                    // "contre quelque 120 000 fin 2018": a date, not a noun.
+                    || matches!(
+                        w,
+                        "fin" | "debut" | "mi" | "janvier" | "fevrier" | "mars" | "avril" | "mai" | "juin" | "juillet"
+                            | "aout" | "septembre" | "octobre" | "novembre" | "decembre"
+                    );
                 if !known {
                     return None;
                 }
@@ -860,7 +871,12 @@ impl CasualtyRules {
         // Inheritance from the previous count.
         let last_near = last.filter(|l| l.sentence == sent || l.sentence + 1 == sent);
         let last_same = last.filter(|l| l.sentence == sent);
-        let subset = self.cue_before("subset", toks, q.t0, sent);
+        // "Deux adolescentes figurent parmi elles": a part of the group counted before.
+        let among = has_head
+            && matches!(tok(toks, head_end), "figurent" | "figuraient" | "figure" | "figurait" | "sont" | "etaient")
+            && tok(toks, head_end + 1) == "parmi"
+            && matches!(tok(toks, head_end + 2), "eux" | "elles");
+        let subset = self.cue_before("subset", toks, q.t0, sent) || among;
         let sentence_start_cue = subset && {
             let mut b = q.t0;
             while b > 0 && toks[b - 1].sentence == sent {
@@ -873,7 +889,7 @@ impl CasualtyRules {
             // The antecedent of "dont" is the count just before it, or for a
             // sentence that opens with "parmi eux", a count of the sentences before.
             let opens = q.t0 >= 3 && toks[q.t0 - 3].sentence != sent || q.t0 >= 2 && toks[q.t0 - 2].sentence != sent;
-            let antecedent = if prev_was_count {
+            let antecedent = if prev_was_count && (last_same.is_some() || !among) {
                 last_same
             } else if opens || sentence_start_cue {
                 last.filter(|l| l.sentence + 2 >= sent)
@@ -1127,6 +1143,24 @@ impl CasualtyRules {
         })
     }
 
+    /// The casualty noun a count without a noun stands in apposition to:
+    /// "les premiers corps, une trentaine, ont été inhumés" (the noun right
+    /// before the comma, with no count of its own).
+    fn apposed_to_noun(&self, toks: &[Token], q_at: &FastMap<usize, usize>, q: &Quantity, sent: usize) -> Option<Term> {
+        let comma = q.t0.checked_sub(1).filter(|&c| toks[c].text == "," && toks[c].sentence == sent)?;
+        // Closed by a comma too: an apposition, not a list.
+        if tok(toks, q.t1) != "," {
+            return None;
+        }
+        (comma.saturating_sub(3)..comma).find_map(|m| {
+            let counted = (m.saturating_sub(3)..m).any(|x| q_at.contains_key(&x));
+            self.nouns
+                .match_at(toks, m)
+                .filter(|(e, _)| *e == comma && toks[m].sentence == sent && !counted)
+                .map(|(_, t)| *t)
+        })
+    }
+
     /// True when the word at `j` may be a weak head: a lowercase word that
     /// is no function word, cue or number ("conducteurs", "infirmières").
     fn is_weak_noun(
@@ -1287,7 +1321,13 @@ impl CasualtyRules {
                 }
                 p -= 1;
             }
+            // "Et sont toujours portés disparus une dizaine de jeunes": a
+            // conjunction opening the sentence or a clause.
+            let conj_opens = p >= 1
+                && matches!(toks[p - 1].text, "et" | "mais")
+                && (p == 1 || toks[p - 2].sentence != sent || matches!(toks[p - 2].text, "," | ";" | "\""));
             let opens = p == 0
+                || conj_opens
                 || toks[p - 1].sentence != sent
                 || matches!(
                     toks[p - 1].text,
@@ -1641,7 +1681,12 @@ impl CasualtyRules {
             });
             if let Some((e, v)) = self.context.match_at(toks, k).filter(|_| !in_compound) {
                 if let Some(c) = CATS.iter().position(|x| x == v).filter(|_| !self.is_perpetrator(toks, k, e)) {
-                    if !displaced_head {
+                    // "le conflit entre l'armée et les séparatistes": the
+                    // forces are a party to the fighting, not its victims.
+                    let party = c > 0
+                        && (k.saturating_sub(3)..k)
+                            .any(|m| toks[m].text == "entre" && toks[m].sentence == toks[k].sentence);
+                    if !displaced_head && !party {
                         by_sentence.entry(toks[k].sentence).or_default()[c] += 1;
                     }
                     // Only civilians and soldiers are told apart document-wide.
@@ -1715,10 +1760,23 @@ impl CasualtyRules {
             // de 6 000 morts", "en 2024", "l'an dernier").
             // "plusieurs blessés graves" is no tally: only vague tens and up are.
             let vague_tens = drafts[i].qualifier == "vague" && drafts[i].low.is_some_and(|l| l >= 20);
-            let tally = vague_tens || tally_period(toks, sent);
+            let over_years = tally_period(toks, sent);
+            let tally = vague_tens || over_years;
             let in_doc = if tally || drafts[i].negated { None } else { winner(&doc, 2, 3) };
+            // Nor do the sentences around a toll over years.
+            let (in_previous, previous) = if over_years { (None, None) } else { (in_previous, previous) };
+            // "Quinze personnes, dont trois Casques bleus, ont été tuées. Une
+            // cinquantaine de personnes ont été blessées": the same mixed crowd.
+            let mixed_before = drafts[..i]
+                .iter()
+                .rev()
+                .take_while(|d| d.sentence + 1 >= sent)
+                .find(|d| d.sentence + 1 == sent && paragraph(d.sentence) == paragraph(sent) && !d.is_subset)
+                .filter(|d| d.has_subset && d.victims == Some("unknown"))
+                .map(|_| "unknown");
             let mut v = same_sentence
                 .or(same_value)
+                .or(mixed_before)
                 .or(in_sentence)
                 .or(in_previous)
                 .or(previous)
