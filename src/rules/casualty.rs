@@ -758,7 +758,9 @@ impl CasualtyRules {
                         // "tombés dans une embuscade": not a death.
                         let falls = matches!(toks[k].text, "tombe" | "tombes")
                             && matches!(tok(toks, e), "dans" | "sur" | "entre" | "aux" | "sous" | "pres");
-                        if !falls {
+                        // "ont semé la mort": a noun after its article, not a participle.
+                        let noun = k > 0 && matches!(toks[k - 1].text, "la" | "le" | "les" | "une" | "sa" | "leur");
+                        if !falls && !noun {
                             after = Some((k, e, *term));
                             k = e;
                             continue;
