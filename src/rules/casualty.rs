@@ -1017,6 +1017,9 @@ impl CasualtyRules {
             }
             if matches!(tok(toks, a), "des" | "de" | "d") {
                 a += 1 + (tok(toks, a + 1) == "'") as usize;
+            } else if matches!(tok(toks, a), "son" | "sa" | "ses" | "leur" | "leurs" | "un" | "une") {
+                // "deux autres personnes, son fils et son chauffeur, …"
+                a += 1;
             }
             if let Some((_, v)) = self.victims.match_at(toks, a).filter(|_| in_sent(a)) {
                 if *v != "generic" {
