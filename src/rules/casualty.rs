@@ -760,7 +760,9 @@ impl CasualtyRules {
                             && matches!(tok(toks, e), "dans" | "sur" | "entre" | "aux" | "sous" | "pres");
                         // "ont semé la mort": a noun after its article, not a participle.
                         let noun = k > 0 && matches!(toks[k - 1].text, "la" | "le" | "les" | "une" | "sa" | "leur");
-                        if !falls && !noun {
+                        // "300 000 habitants, déplacés compris": who is counted, not what befell them.
+                        let included = matches!(tok(toks, e), "compris" | "comprises" | "inclus" | "incluses");
+                        if !falls && !noun && !included {
                             after = Some((k, e, *term));
                             k = e;
                             continue;
