@@ -1000,8 +1000,14 @@ impl CasualtyRules {
         let modifier_end = after.map(|a| a.0).unwrap_or(head_end + 6).min(head_end + 10);
         // The noun's own complement ("deux employés de l'ONU"), up to a
         // clause break: not the source of the toll ("184 morts ; l'ONU a…").
+        // A list of nationalities goes on ("treize soldats sud-africains,
+        // malawites et uruguayens de la Monusco").
         let complement_end = (head_end..modifier_end)
-            .find(|&i| !in_sent(i) || matches!(tok(toks, i), ";" | ":" | "," | "selon" | "a" | "ont"))
+            .find(|&i| {
+                !in_sent(i)
+                    || matches!(tok(toks, i), ";" | ":" | "selon" | "a" | "ont")
+                    || tok(toks, i) == "," && !is_demonym(tok(toks, i + 1))
+            })
             .unwrap_or(modifier_end);
         let un = (head_end..complement_end).any(|i| {
             UN_WORDS.contains(&tok(toks, i))
