@@ -944,6 +944,26 @@ impl CasualtyRules {
                 if let Some(l) = last_same {
                     kind = Some(l.kind);
                     rule = "count_coordinated";
+                } else if prev == "que" {
+                    // "ont enlevé le chef, âgé de 67 ans, ainsi que deux de ses
+                    // notables": another object of the verb before.
+                    let verb = (q.t0.saturating_sub(16)..q.t0 - 2)
+                        .rev()
+                        .take_while(|&m| toks[m].sentence == sent && !matches!(toks[m].text, "." | ";" | ":"))
+                        .find_map(|m| {
+                            self.before
+                                .match_at(toks, m)
+                                .filter(|(e, t)| {
+                                    t.kind != "displaced"
+                                        && *e < q.t0
+                                        && !matches!(tok(toks, *e - 1), "de" | "d" | "'" | "des" | "du")
+                                })
+                                .map(|(_, t)| *t)
+                        });
+                    if let Some(t) = verb {
+                        kind = Some(t.kind);
+                        rule = "count_coordinated";
+                    }
                 }
             } else if !has_head && !autres && !partitive && q.core == Core::Cardinal || !has_head && subset {
                 let bb = self.cue_before("bare_before", toks, q.t0, sent) || subset;
