@@ -758,7 +758,11 @@ impl CasualtyRules {
                         // "tombés dans une embuscade": not a death.
                         let falls = matches!(toks[k].text, "tombe" | "tombes")
                             && matches!(tok(toks, e), "dans" | "sur" | "entre" | "aux" | "sous" | "pres");
-                        if !falls {
+                        // "ont semé la mort": a noun after its article, not a participle.
+                        let noun = k > 0 && matches!(toks[k - 1].text, "la" | "le" | "les" | "une" | "sa" | "leur");
+                        // "300 000 habitants, déplacés compris": who is counted, not what befell them.
+                        let included = matches!(tok(toks, e), "compris" | "comprises" | "inclus" | "incluses");
+                        if !falls && !noun && !included {
                             after = Some((k, e, *term));
                             k = e;
                             continue;
@@ -940,6 +944,26 @@ impl CasualtyRules {
                 if let Some(l) = last_same {
                     kind = Some(l.kind);
                     rule = "count_coordinated";
+                } else if prev == "que" {
+                    // "ont enlevé le chef, âgé de 67 ans, ainsi que deux de ses
+                    // notables": another object of the verb before.
+                    let verb = (q.t0.saturating_sub(16)..q.t0 - 2)
+                        .rev()
+                        .take_while(|&m| toks[m].sentence == sent && !matches!(toks[m].text, "." | ";" | ":"))
+                        .find_map(|m| {
+                            self.before
+                                .match_at(toks, m)
+                                .filter(|(e, t)| {
+                                    t.kind != "displaced"
+                                        && *e < q.t0
+                                        && !matches!(tok(toks, *e - 1), "de" | "d" | "'" | "des" | "du")
+                                })
+                                .map(|(_, t)| *t)
+                        });
+                    if let Some(t) = verb {
+                        kind = Some(t.kind);
+                        rule = "count_coordinated";
+                    }
                 }
             } else if !has_head && !autres && !partitive && q.core == Core::Cardinal || !has_head && subset {
                 let bb = self.cue_before("bare_before", toks, q.t0, sent) || subset;
@@ -996,8 +1020,14 @@ impl CasualtyRules {
         let modifier_end = after.map(|a| a.0).unwrap_or(head_end + 6).min(head_end + 10);
         // The noun's own complement ("deux employés de l'ONU"), up to a
         // clause break: not the source of the toll ("184 morts ; l'ONU a…").
+        // A list of nationalities goes on ("treize soldats sud-africains,
+        // malawites et uruguayens de la Monusco").
         let complement_end = (head_end..modifier_end)
-            .find(|&i| !in_sent(i) || matches!(tok(toks, i), ";" | ":" | "," | "selon" | "a" | "ont"))
+            .find(|&i| {
+                !in_sent(i)
+                    || matches!(tok(toks, i), ";" | ":" | "selon" | "a" | "ont")
+                    || tok(toks, i) == "," && !is_demonym(tok(toks, i + 1))
+            })
             .unwrap_or(modifier_end);
         let un = (head_end..complement_end).any(|i| {
             UN_WORDS.contains(&tok(toks, i))
@@ -1015,6 +1045,9 @@ impl CasualtyRules {
             }
             if matches!(tok(toks, a), "des" | "de" | "d") {
                 a += 1 + (tok(toks, a + 1) == "'") as usize;
+            } else if matches!(tok(toks, a), "son" | "sa" | "ses" | "leur" | "leurs" | "un" | "une") {
+                // "deux autres personnes, son fils et son chauffeur, …"
+                a += 1;
             }
             if let Some((_, v)) = self.victims.match_at(toks, a).filter(|_| in_sent(a)) {
                 if *v != "generic" {
