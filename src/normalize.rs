@@ -337,6 +337,14 @@ fn push_folded(c: char, out: &mut String) {
     fold_generic(c, out);
 }
 
+/// True when `c` leaves nothing in the fold view (a mark, or a character
+/// whose decomposition is only marks, like U+0F73).
+fn folds_to_nothing(c: char) -> bool {
+    let mut s = String::new();
+    push_folded(c, &mut s);
+    s.is_empty()
+}
+
 fn fold_generic(c: char, out: &mut String) {
     if is_combining_mark(c) {
         return;
@@ -512,7 +520,7 @@ impl Builder {
                 replace(&mut self.fold, f, start, end);
             }
             // A stray combining mark after whitespace disappears with it.
-            CharClass::Keep if self.ws_start.is_some() && is_combining_mark(c) => {}
+            CharClass::Keep if self.ws_start.is_some() && (is_combining_mark(c) || folds_to_nothing(c)) => {}
             CharClass::Keep => {
                 self.flush_whitespace(start);
                 if self.with_norm {
@@ -532,6 +540,10 @@ impl Builder {
 
     /// A chunk whose NFC form differs from the original: one edit per view.
     fn push_composed(&mut self, composed: &str, start: usize, end: usize) {
+        // Marks alone after whitespace ("\u{f73}" is two of them) go with it.
+        if self.ws_start.is_some() && composed.chars().all(|c| is_combining_mark(c) || folds_to_nothing(c)) {
+            return;
+        }
         self.flush_whitespace(start);
         let (n0, f0) = (self.norm.text.len(), self.fold.text.len());
         for c in composed.chars() {
@@ -686,6 +698,15 @@ mod tests {
         assert_eq!(s.start, 11);
         let at = f.find("l'attaque").unwrap();
         assert_eq!(span_text(&t, ViewKind::Fold, at, at + 9), "l’attaque");
+    }
+
+    #[test]
+    fn a_character_of_marks_only_after_whitespace_goes_with_it() {
+        // U+0F73 decomposes to two marks: it leaves no space behind, NFC or not.
+        assert_eq!(NormalizedText::new("a\u{7f}\u{f73} a".into()).fold(), "a a");
+        let nfc: String = "a \u{f73} ".nfc().collect();
+        assert_eq!(NormalizedText::new("a \u{f73} ".into()).fold(), "a");
+        assert_eq!(NormalizedText::new(nfc).fold(), "a");
     }
 
     #[test]
