@@ -692,18 +692,7 @@ impl Gazetteers {
                 continue;
             };
             for h in found.iter_mut().filter(|h| &h.key == key && h.cands.is_empty()) {
-                h.cands = vec![Place {
-                    id: unknown::unresolved_id(&cc, key),
-                    name: text.original_of(h.range).to_string(),
-                    country: cc.clone(),
-                    admin1: a1.clone(),
-                    admin2: String::new(),
-                    lat: None,
-                    lon: None,
-                    feature: "locality".into(),
-                    code: String::new(),
-                    population: 0,
-                }];
+                h.cands = vec![unknown::unresolved_place(&cc, key, text.original_of(h.range), &a1, "locality")];
             }
         }
         found.retain(|h| !h.cands.is_empty());
@@ -858,18 +847,7 @@ impl Gazetteers {
         }
         for h in &mut unknown_hits {
             let Some((cc, a1)) = announced.get(&h.key).cloned() else { continue };
-            h.cands = vec![Place {
-                id: unknown::unresolved_id(&cc, &h.key),
-                name: text.original_of(h.range).to_string(),
-                country: cc,
-                admin1: a1,
-                admin2: String::new(),
-                lat: None,
-                lon: None,
-                feature: "locality".into(),
-                code: String::new(),
-                population: 0,
-            }];
+            h.cands = vec![unknown::unresolved_place(&cc, &h.key, text.original_of(h.range), &a1, "locality")];
         }
         found.extend(unknown_hits);
         found.sort_by_key(|h| h.range.start);
@@ -898,18 +876,7 @@ impl Gazetteers {
         }
         for h in &mut found {
             if let Some((cc, a1, name)) = elsewhere.get(&h.key) {
-                h.cands = vec![Place {
-                    id: unknown::unresolved_id(cc, &h.key),
-                    name: name.clone(),
-                    country: cc.clone(),
-                    admin1: a1.clone(),
-                    admin2: String::new(),
-                    lat: None,
-                    lon: None,
-                    feature: "locality".into(),
-                    code: String::new(),
-                    population: 0,
-                }];
+                h.cands = vec![unknown::unresolved_place(cc, &h.key, &name, &a1, "locality")];
             }
         }
 
@@ -1240,18 +1207,7 @@ impl Gazetteers {
                 range,
                 first: p.noun,
                 last: p.last,
-                cands: vec![Place {
-                    id: unknown::unresolved_id(cc, &key),
-                    name,
-                    country: cc.to_string(),
-                    admin1: String::new(),
-                    admin2: String::new(),
-                    lat: None,
-                    lon: None,
-                    feature: "site".into(),
-                    code: String::new(),
-                    population: 0,
-                }],
+                cands: vec![unknown::unresolved_place(cc, &key, &name, "", "site")],
                 key,
                 cue: None,
                 fuzzy: false,

@@ -36,6 +36,7 @@
 //! the country the document is most about.
 
 use crate::gazetteer::key::key_of;
+use crate::gazetteer::places::Place;
 
 /// Division nouns that make a containment phrase after a name.
 const DIVISIONS: &[&str] = &[
@@ -368,6 +369,23 @@ pub fn apposed_settlement_after(f: &str, pos: usize) -> bool {
     }
     // "poste-frontière": the first part is the noun.
     w == "chef-lieu" || SETTLEMENT_NOUNS.contains(&w.split('-').next().unwrap_or(w))
+}
+
+/// The entry of a place no gazetteer has: named `name` as written, keyed
+/// `folded`, in country `cc` (and `admin1` when known), without coordinates.
+pub fn unresolved_place(cc: &str, folded: &str, name: &str, admin1: &str, feature: &str) -> Place {
+    Place {
+        id: unresolved_id(cc, folded),
+        name: name.to_string(),
+        country: cc.to_string(),
+        admin1: admin1.to_string(),
+        admin2: String::new(),
+        lat: None,
+        lon: None,
+        feature: feature.to_string(),
+        code: String::new(),
+        population: 0,
+    }
 }
 
 /// The id of an unknown place named `folded` in country `cc`.
