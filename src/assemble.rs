@@ -435,7 +435,7 @@ pub fn assemble(f: &Findings) -> Vec<Event> {
         attach_place(&doc, c);
         // A coup takes the capital it names, or no place: the country's
         // other towns in the paragraph are not where it was.
-        if c.trigger.is_some_and(|t| f.triggers[t].found.mention.lemma == "coup d'etat") && c.place_dist > 1 {
+        if is_coup(&doc, c) && c.place_dist > 1 {
             c.place = None;
             c.place_dist = 9;
         }
@@ -727,20 +727,19 @@ fn is_locator(f: &Findings, r: ViewRange, cues: &Cues) -> (bool, bool) {
             }
         }
     }
-    let locating = cues.phrases("locator").iter().any(|p| {
-        t.ends_with(p.as_str()) && {
-            let at = t.len() - p.len();
-            at == 0 || !t.as_bytes()[at - 1].is_ascii_alphanumeric()
-        }
-    });
+    // The words before the place end with a phrase of `kind`, at a word boundary.
+    let ends_with_cue = |kind: &str| {
+        cues.phrases(kind).iter().any(|p| {
+            t.ends_with(p.as_str()) && {
+                let at = t.len() - p.len();
+                at == 0 || !t.as_bytes()[at - 1].is_ascii_alphanumeric()
+            }
+        })
+    };
+    let locating = ends_with_cue("locator");
     // An office held there: "le maire adjoint de Kenscoff", "le préfet de
     // Kpendjal" speak of the event, they do not place it.
-    let office = cues.phrases("office").iter().any(|p| {
-        t.ends_with(p.as_str()) && {
-            let at = t.len() - p.len();
-            at == 0 || !t.as_bytes()[at - 1].is_ascii_alphanumeric()
-        }
-    });
+    let office = ends_with_cue("office");
     // Where people or the wounded went: "évacués vers le centre hospitalier
     // régional de Kaya", "ont fui en direction de Sarh".
     let window = &before[floor_char(before, before.len().saturating_sub(45))..];
@@ -1086,6 +1085,11 @@ fn is_affiliation(doc: &Doc, r: ViewRange, cues: &Cues) -> bool {
         }
     }
     cues.phrases("affiliation").iter().any(|p| t.ends_with(p.as_str()))
+}
+
+/// The candidate is told by "coup d'État": an event of the whole country.
+fn is_coup(doc: &Doc, c: &Candidate) -> bool {
+    c.trigger.is_some_and(|t| doc.f.triggers[t].found.mention.lemma == "coup d'etat")
 }
 
 /// The candidate's counts are all of armed-group members.
@@ -1610,7 +1614,7 @@ fn worth_an_event(doc: &Doc, c: &Candidate) -> bool {
             ps == last + 1 && doc.paragraph_of_sentence(ps) == doc.paragraph_of_sentence(last)
         });
     // A coup is an event of the country, dated, placed or not.
-    let coup = c.trigger.is_some_and(|t| doc.f.triggers[t].found.mention.lemma == "coup d'etat");
+    let coup = is_coup(doc, c);
     let dated = c.date.is_some() && c.date_dist <= 1;
     c.strong && c.trigger.is_some() && (placed || coup && dated)
 }
