@@ -340,6 +340,11 @@ fn push_folded(c: char, out: &mut String) {
 /// True when `c` leaves nothing in the fold view (a mark, or a character
 /// whose decomposition is only marks, like U+0F73).
 fn folds_to_nothing(c: char) -> bool {
+    // Letters, digits and Latin punctuation always leave something: no
+    // allocation on the hot path, where this runs after every space.
+    if c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c) {
+        return false;
+    }
     let mut s = String::new();
     push_folded(c, &mut s);
     s.is_empty()
